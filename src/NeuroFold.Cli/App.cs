@@ -1,0 +1,42 @@
+using System.CommandLine;
+using NeuroFold.Cli.Commands;
+
+namespace NeuroFold.Cli;
+
+/// <summary>The command tree of <c>neurofold</c>, with its output streams passed in so tests can run it in-process.</summary>
+internal static class App
+{
+    /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
+    public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("neurofold: Izhikevich spiking neurons with Jaxley's exact numerics, reproducible bit for bit.");
+        root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+
+            stderr.WriteLine("nothing was written (exit code 2: invalid input); see --help");
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using ScottPlot;
+
+namespace NeuroFold.Cli.Plots;
+
+/// <summary>Headless rendering of ScottPlot figures to PNG and SVG, with the fonts NeuroFold ships.</summary>
+/// <remarks>
+/// ScottPlot 5 draws through SkiaSharp, whose Linux native assets come with the package; without a font it silently
+/// draws no text, so DejaVu Sans (regular and bold, shipped in <c>Fonts/</c> beside the executable) is registered once
+/// and made the default.
+/// </remarks>
+internal static class PlotFiles
+{
+    static readonly object Gate = new();
+    static bool fontsReady;
+
+    /// <summary>Registers the shipped fonts; call before building any plot.</summary>
+    public static void EnsureFonts()
+    {
+        lock (Gate)
+        {
+            if (fontsReady)
+            {
+                return;
+            }
+
+            string dir = Path.Combine(AppContext.BaseDirectory, "Fonts");
+            Fonts.AddFontFile("DejaVu Sans", Path.Combine(dir, "DejaVuSans.ttf"), bold: false, italic: false);
+            Fonts.AddFontFile("DejaVu Sans", Path.Combine(dir, "DejaVuSans-Bold.ttf"), bold: true, italic: false);
+            Fonts.Default = "DejaVu Sans";
+            fontsReady = true;
+        }
+    }
+
+    /// <summary>Writer for a PNG rendering of <paramref name="plot"/> (for <see cref="Output.AtomicWriter"/>).</summary>
+    public static Action<Stream> Png(Plot plot, int width, int height) => stream =>
+    {
+        byte[] bytes = plot.GetImageBytes(width, height, ImageFormat.Png);
+        stream.Write(bytes);
+    };
+
+    /// <summary>Writer for an SVG rendering of <paramref name="plot"/> (for <see cref="Output.AtomicWriter"/>).</summary>
+    public static Action<Stream> Svg(Plot plot, int width, int height) => Output.AtomicWriter.Text(w => w.Write(plot.GetSvgXml(width, height)));
+
+    /// <summary>Writer for a PNG rendering of a multi-panel <paramref name="multiplot"/>.</summary>
+    public static Action<Stream> Png(Multiplot multiplot, int width, int height) => stream =>
+    {
+        using var image = multiplot.Render(width, height);
+        stream.Write(image.GetImageBytes(ImageFormat.Png));
+    };
+}

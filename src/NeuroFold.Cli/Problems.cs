@@ -1,0 +1,19 @@
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace NeuroFold.Cli;
+
+/// <summary>Reports invalid input: every problem on its own line of stderr, then the exit code for invalid input.</summary>
+internal static class Problems
+{
+    public static int Report(TextWriter stderr, Seq<Error> errors)
+    {
+        foreach (var e in errors)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+        }
+
+        stderr.WriteLine("nothing was written (exit code 2: invalid input)");
+        return ExitCodes.InvalidInput;
+    }
+}

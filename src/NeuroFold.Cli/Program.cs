@@ -1,0 +1,7 @@
+namespace NeuroFold.Cli;
+
+/// <summary>Entry point of <c>neurofold</c>.</summary>
+internal static class Program
+{
+    static int Main(string[] args) => App.Invoke(args, Console.Out, Console.Error);
+}

@@ -1,0 +1,40 @@
+using LanguageExt;
+using LanguageExt.Common;
+using NeuroFold.Core.Validation;
+
+namespace NeuroFold.Core.Stimuli;
+
+/// <summary>Jaxley's <c>step_current</c>: a constant amplitude on a window of steps, zero elsewhere.</summary>
+/// <remarks>
+/// The amplitude is applied on steps <c>[int(delay/dt), int((delay+duration)/dt))</c>, with Python's <c>int()</c>
+/// (truncation toward zero) of the float quotient, exactly as <c>jx.step_current(delay, dur, amp, dt, t_max)</c>
+/// builds its array; steps past the grid are dropped.
+/// </remarks>
+/// <param name="DelayMs">Onset, ms (≥ 0).</param>
+/// <param name="DurationMs">Duration, ms (≥ 0).</param>
+/// <param name="AmplitudeUaPerCm2">Current density during the window, µA/cm².</param>
+public sealed record StepCurrent(double DelayMs, double DurationMs, double AmplitudeUaPerCm2) : Stimulus
+{
+    /// <summary>Validates raw values; every offending field is reported.</summary>
+    public static Validation<Error, StepCurrent> Create(double delayMs, double durationMs, double amplitudeUaPerCm2) =>
+        (Checks.NonNegative("step delay", delayMs), Checks.NonNegative("step duration", durationMs), Checks.Finite("step amplitude", amplitudeUaPerCm2))
+        .Apply((d, w, a) => new StepCurrent(d, w, a));
+
+    /// <summary>The first step index of the window, <c>int(delay/dt)</c>.</summary>
+    public long FirstStep(double dtMs) => Truncate(DelayMs / dtMs);
+
+    /// <summary>One past the last step index of the window, <c>int((delay+duration)/dt)</c>.</summary>
+    public long EndStep(double dtMs) => Truncate((DelayMs + DurationMs) / dtMs);
+
+    static long Truncate(double x) => x >= long.MaxValue ? long.MaxValue : (long)Math.Truncate(x);
+
+    internal override void AddTo(Span<double> currents, TimeGrid grid)
+    {
+        long start = Math.Max(0, FirstStep(grid.DtMs));
+        long end = Math.Min(currents.Length, EndStep(grid.DtMs));
+        for (long k = start; k < end; k++)
+        {
+            currents[(int)k] += AmplitudeUaPerCm2;
+        }
+    }
+}
