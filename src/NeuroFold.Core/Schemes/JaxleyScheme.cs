@@ -7,7 +7,7 @@ namespace NeuroFold.Core.Schemes;
 /// <remarks>
 /// One step of size dt from (v, u) with input current density J (µA/cm²):
 /// <list type="number">
-/// <item><c>u' = b·v + (u − b·v)·e</c>, <c>e = exp(−dt/τ)</c>, <c>τ = 1/a</c> (exponential Euler with the <b>old</b> v,
+/// <item><c>u' = b·v + (u − b·v)·e</c>, <c>e = exp(min(−dt/τ, 50))</c>, <c>τ = 1/a</c> (exponential Euler with the <b>old</b> v,
 /// in the algebraically equal form of Jaxley's <c>u·e + b·v·(1 − e)</c> that has <c>u = b·v</c> as an exact fixed point);</item>
 /// <item><c>v' = v + dt·f(v, u')</c> (forward Euler with the <b>new</b> u, no input);</item>
 /// <item>if <c>v' ≥ 30</c>: <c>v' = c</c>, <c>u' = u' + d</c> (the step spiked);</item>
@@ -18,6 +18,9 @@ namespace NeuroFold.Core.Schemes;
 /// </remarks>
 public readonly struct JaxleyScheme : IScheme
 {
+    /// <summary>Jaxley's <c>save_exp</c> clips the exponent of the decay factor at 50 (relevant only for a &lt; 0).</summary>
+    public const double MaxExponent = 50.0;
+
     /// <inheritdoc />
     public static string Name => "jaxley";
 
@@ -25,7 +28,7 @@ public readonly struct JaxleyScheme : IScheme
     public static StepConstants Prepare(in IzhikevichParameters parameters, double dtMs, double capacitanceUfPerCm2)
     {
         double tau = 1.0 / parameters.A;
-        return new StepConstants(parameters, dtMs, capacitanceUfPerCm2, Math.Exp(-dtMs / tau));
+        return new StepConstants(parameters, dtMs, capacitanceUfPerCm2, Math.Exp(Math.Min(-dtMs / tau, MaxExponent)));
     }
 
     /// <inheritdoc />

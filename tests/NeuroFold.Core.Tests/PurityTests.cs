@@ -1,0 +1,51 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using NeuroFold.Core.Models;
+
+namespace NeuroFold.Core.Tests;
+
+/// <summary>The core's public surface is immutable by construction (NodaTime's PurityTest idea).</summary>
+public class PurityTests
+{
+    static readonly Type[] PublicTypes = typeof(IzhikevichParameters).Assembly.GetExportedTypes();
+
+    static bool IsRecord(Type t) => t.GetMethod("<Clone>$") is not null || t.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) is not null;
+
+    static bool IsStatic(Type t) => t.IsAbstract && t.IsSealed;
+
+    [Fact]
+    public void Public_types_are_records_readonly_structs_static_classes_or_interfaces()
+    {
+        var offenders = PublicTypes
+            .Where(t => !(t.IsInterface || IsStatic(t) || IsRecord(t) || (t.IsValueType && (t.IsDefined(typeof(IsReadOnlyAttribute)) || t.IsEnum))))
+            .Select(t => t.FullName)
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Public_value_types_are_readonly()
+    {
+        var offenders = PublicTypes.Where(t => t.IsValueType && !t.IsEnum && !t.IsDefined(typeof(IsReadOnlyAttribute))).Select(t => t.FullName).ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Public_properties_have_no_public_setters_except_init()
+    {
+        var offenders = PublicTypes
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(p => p.SetMethod is { IsPublic: true } set
+                        && !set.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit)))
+            .Select(p => $"{p.DeclaringType!.Name}.{p.Name}")
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void The_core_references_nothing_but_the_runtime_and_LanguageExt()
+    {
+        var names = typeof(IzhikevichParameters).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.All(names, n => Assert.True(n.StartsWith("System", StringComparison.Ordinal) || n == "LanguageExt.Core" || n == "netstandard", n));
+    }
+}
