@@ -3,43 +3,50 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NeuroFold.Core.Models;
 using NeuroFold.Core.Schemes;
-using NeuroFold.Core.Tests.Generators;
+using NeuroFold.Testing;
 
 namespace NeuroFold.Core.Tests;
 
 /// <summary>Invariants of one Jaxley step (DESIGN.md, "Numerics").</summary>
-[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = 500)]
+[Properties(Arbitrary = new[] { typeof(NeuroArbitraries) }, MaxTest = 500)]
 public class JaxleySchemeProperties
 {
-    static StepConstants K(StepCase c, double cm = 1.0) => JaxleyScheme.Prepare(c.P, c.Dt, cm);
+    static readonly Arbitrary<StepCase> SpikingSteps =
+        (from p in NeuroGen.Parameters
+         from s in NeuroGen.SpikingStates
+         from dt in NeuroGen.DtMs
+         from i in NeuroGen.InputUaPerCm2
+         select new StepCase(p, s, dt, i)).ToArbitrary();
+
+    static StepConstants K(StepCase c, double cm = 1.0) => JaxleyScheme.Prepare(c.Parameters, c.DtMs, cm);
 
     /// <summary>Guards the reset: at channel level a spike leaves v = c exactly and raises u by exactly d.</summary>
     [Property]
     public Property Spike_resets_v_to_c_and_raises_u_by_exactly_d() =>
-        Prop.ForAll(Gens.SpikingStep.ToArbitrary(), c =>
+        Prop.ForAll(SpikingSteps, c =>
         {
             var k = K(c);
-            var outcome = JaxleyScheme.ChannelStep(k, c.S);
+            var outcome = JaxleyScheme.ChannelStep(k, c.State);
             double e = k.Decay;
-            double bv = c.P.B * c.S.V;
-            double uBeforeReset = bv + ((c.S.U - bv) * e);
-            return outcome.Spiked && outcome.State.V == c.P.C && outcome.State.U == uBeforeReset + c.P.D;
+            double bv = c.Parameters.B * c.State.V;
+            double uBeforeReset = bv + ((c.State.U - bv) * e);
+            return outcome.Spiked && outcome.State.V == c.Parameters.C && outcome.State.U == uBeforeReset + c.Parameters.D;
         });
 
     /// <summary>Guards the input's place: it enters after the reset, through C_m, so the post-spike v is c + dt·J/C.</summary>
     [Property]
     public Property Input_enters_after_the_reset_through_the_capacitance() =>
-        Prop.ForAll(Gens.SpikingStep.ToArbitrary(), Gens.Range(0.5, 3).ToArbitrary(), (c, cm) =>
+        Prop.ForAll(SpikingSteps, NeuroGen.Range(0.5, 3).ToArbitrary(), (c, cm) =>
         {
             var k = K(c, cm);
-            var outcome = JaxleyScheme.Step(k, c.S, c.Input);
-            return outcome.Spiked && outcome.State.V == c.P.C + ((c.Dt * c.Input) / cm);
+            var outcome = JaxleyScheme.Step(k, c.State, c.InputUaPerCm2);
+            return outcome.Spiked && outcome.State.V == c.Parameters.C + ((c.DtMs * c.InputUaPerCm2) / cm);
         });
 
     /// <summary>Guards the exponential-Euler u update: u = b·v is an exact fixed point (bit for bit).</summary>
     [Property]
     public Property Nullcline_is_an_exact_fixed_point_of_the_u_update(IzhikevichParameters p) =>
-        Prop.ForAll(Gens.Range(-90, -55).ToArbitrary(), Gens.Dt.ToArbitrary(), (v, dt) =>
+        Prop.ForAll(NeuroGen.Range(-90, -55).ToArbitrary(), NeuroGen.DtMs.ToArbitrary(), (v, dt) =>
         {
             var k = JaxleyScheme.Prepare(p, dt, 1.0);
             var outcome = JaxleyScheme.ChannelStep(k, new IzhikevichState(v, p.B * v));
@@ -51,16 +58,16 @@ public class JaxleySchemeProperties
     public bool Without_a_spike_v_follows_forward_Euler_with_the_new_u(StepCase c)
     {
         var k = K(c);
-        var outcome = JaxleyScheme.Step(k, c.S, c.Input);
+        var outcome = JaxleyScheme.Step(k, c.State, c.InputUaPerCm2);
         if (outcome.Spiked)
         {
             return true;
         }
 
         double u = outcome.State.U;
-        double v = c.S.V;
-        double euler = v + (c.Dt * ((((0.04 * (v * v)) + (5 * v)) + 140) - u));
-        return outcome.State.V == euler + (c.Dt * c.Input) && euler < 30;
+        double v = c.State.V;
+        double euler = v + (c.DtMs * ((((0.04 * (v * v)) + (5 * v)) + 140) - u));
+        return outcome.State.V == euler + (c.DtMs * c.InputUaPerCm2) && euler < 30;
     }
 
     /// <summary>Guards the threshold: ≥ 30, not > 30 — a state landing exactly on 30 mV spikes.</summary>

@@ -5,18 +5,18 @@ using NeuroFold.Core.Models;
 using NeuroFold.Core.Schemes;
 using NeuroFold.Core.Simulation;
 using NeuroFold.Core.Stimuli;
-using NeuroFold.Core.Tests.Generators;
+using NeuroFold.Testing;
 
 namespace NeuroFold.Core.Tests;
 
 /// <summary>Invariants of time integration as a fold.</summary>
-[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = 200)]
+[Properties(Arbitrary = new[] { typeof(NeuroArbitraries) }, MaxTest = 200)]
 public class SimulationProperties
 {
-    static TimeGrid GridFor(RunCase c) => new(c.Dt, c.Dt * c.Inputs.Length, c.Inputs.Length);
+    static TimeGrid GridFor(RunCase c) => c.Grid;
 
     static SimulationResult RunOf(RunCase c) =>
-        Simulation.Simulation.Run<JaxleyScheme>(c.P, c.S0, GridFor(c), c.Inputs, 1.0, Recording.Full);
+        Simulation.Simulation.Run<JaxleyScheme>(c.Parameters, c.Initial, GridFor(c), c.InputsUaPerCm2.AsSpan(), 1.0, Recording.Full);
 
     static bool SameBits(IzhikevichState x, IzhikevichState y) =>
         BitConverter.DoubleToInt64Bits(x.V) == BitConverter.DoubleToInt64Bits(y.V)
@@ -25,12 +25,12 @@ public class SimulationProperties
     /// <summary>Guards the fold: n + m steps equal n steps, then m steps from where they ended (bit for bit).</summary>
     [Property]
     public Property A_run_of_n_plus_m_steps_is_n_steps_then_m_steps(RunCase c) =>
-        Prop.ForAll(Gen.Choose(0, c.Inputs.Length).ToArbitrary(), n =>
+        Prop.ForAll(Gen.Choose(0, c.InputsUaPerCm2.Length).ToArbitrary(), n =>
         {
-            var k = JaxleyScheme.Prepare(c.P, c.Dt, 1.0);
-            var whole = Simulation.Simulation.Advance<JaxleyScheme>(k, c.S0, c.Inputs);
-            var first = Simulation.Simulation.Advance<JaxleyScheme>(k, c.S0, c.Inputs.AsSpan(0, n));
-            var then = Simulation.Simulation.Advance<JaxleyScheme>(k, first, c.Inputs.AsSpan(n));
+            var k = JaxleyScheme.Prepare(c.Parameters, c.DtMs, 1.0);
+            var whole = Simulation.Simulation.Advance<JaxleyScheme>(k, c.Initial, c.InputsUaPerCm2.AsSpan());
+            var first = Simulation.Simulation.Advance<JaxleyScheme>(k, c.Initial, c.InputsUaPerCm2.AsSpan()[..n]);
+            var then = Simulation.Simulation.Advance<JaxleyScheme>(k, first, c.InputsUaPerCm2.AsSpan()[n..]);
             return SameBits(whole, then);
         });
 
@@ -39,7 +39,7 @@ public class SimulationProperties
     public bool The_same_inputs_give_bit_identical_traces(RunCase c)
     {
         var x = RunOf(c);
-        var y = RunOf(c with { Inputs = (double[])c.Inputs.Clone() });
+        var y = RunOf(c with { InputsUaPerCm2 = [.. c.InputsUaPerCm2] });
         return Bits(x.Trace.VMv).SequenceEqual(Bits(y.Trace.VMv))
             && Bits(x.Trace.U).SequenceEqual(Bits(y.Trace.U))
             && Bits(x.Trace.TimeMs).SequenceEqual(Bits(y.Trace.TimeMs))
@@ -51,17 +51,17 @@ public class SimulationProperties
     public bool The_trace_holds_the_initial_state_and_one_row_per_step(RunCase c)
     {
         var r = RunOf(c);
-        var k = JaxleyScheme.Prepare(c.P, c.Dt, 1.0);
-        var final = Simulation.Simulation.Advance<JaxleyScheme>(k, c.S0, c.Inputs);
+        var k = JaxleyScheme.Prepare(c.Parameters, c.DtMs, 1.0);
+        var final = Simulation.Simulation.Advance<JaxleyScheme>(k, c.Initial, c.InputsUaPerCm2.AsSpan());
         bool times = true;
         for (int i = 0; i < r.Trace.Count; i++)
         {
-            times &= r.Trace.TimeMs[i] == i * c.Dt;
+            times &= r.Trace.TimeMs[i] == i * c.DtMs;
         }
 
         return r.Status.IsCompleted
-            && r.Trace.Count == c.Inputs.Length + 1
-            && r.Trace.VMv[0] == c.S0.V && r.Trace.U[0] == c.S0.U
+            && r.Trace.Count == c.InputsUaPerCm2.Length + 1
+            && r.Trace.VMv[0] == c.Initial.V && r.Trace.U[0] == c.Initial.U
             && times
             && SameBits(final, new IzhikevichState(r.Trace.VMv[^1], r.Trace.U[^1]))
             && SameBits(final, r.Final);
@@ -72,12 +72,12 @@ public class SimulationProperties
     public bool Spikes_are_the_steps_that_reset(RunCase c)
     {
         var r = RunOf(c);
-        var k = JaxleyScheme.Prepare(c.P, c.Dt, 1.0);
+        var k = JaxleyScheme.Prepare(c.Parameters, c.DtMs, 1.0);
         var expected = new List<int>();
-        var s = c.S0;
-        for (int i = 0; i < c.Inputs.Length; i++)
+        var s = c.Initial;
+        for (int i = 0; i < c.InputsUaPerCm2.Length; i++)
         {
-            var o = JaxleyScheme.Step(k, s, c.Inputs[i]);
+            var o = JaxleyScheme.Step(k, s, c.InputsUaPerCm2[i]);
             if (o.Spiked)
             {
                 expected.Add(i);
@@ -89,7 +89,7 @@ public class SimulationProperties
         bool labels = true;
         for (int i = 0; i < r.Spikes.Count; i++)
         {
-            labels &= r.Spikes.TimesMs[i] == (r.Spikes.Steps[i] + 1) * c.Dt;
+            labels &= r.Spikes.TimesMs[i] == (r.Spikes.Steps[i] + 1) * c.DtMs;
         }
 
         return r.Spikes.Steps.SequenceEqual(expected) && labels;
@@ -101,8 +101,8 @@ public class SimulationProperties
         Prop.ForAll(Gen.Choose(1, 7).ToArbitrary(), every =>
         {
             var full = RunOf(c).Trace;
-            var thin = Simulation.Simulation.Run<JaxleyScheme>(c.P, c.S0, GridFor(c), c.Inputs, 1.0, new Recording(every, true)).Trace;
-            bool same = thin.Count == (c.Inputs.Length / every) + 1;
+            var thin = Simulation.Simulation.Run<JaxleyScheme>(c.Parameters, c.Initial, GridFor(c), c.InputsUaPerCm2.AsSpan(), 1.0, new Recording(every, true)).Trace;
+            bool same = thin.Count == (c.InputsUaPerCm2.Length / every) + 1;
             for (int i = 0; same && i < thin.Count; i++)
             {
                 same = thin.VMv[i] == full.VMv[i * every] && thin.TimeMs[i] == full.TimeMs[i * every];
@@ -131,7 +131,7 @@ public class SimulationProperties
     public bool Spikes_only_recording_keeps_the_same_spikes(RunCase c)
     {
         var full = RunOf(c);
-        var spikes = Simulation.Simulation.Run<JaxleyScheme>(c.P, c.S0, GridFor(c), c.Inputs, 1.0, Recording.SpikesOnly);
+        var spikes = Simulation.Simulation.Run<JaxleyScheme>(c.Parameters, c.Initial, GridFor(c), c.InputsUaPerCm2.AsSpan(), 1.0, Recording.SpikesOnly);
         return spikes.Trace.Count == 0 && spikes.Spikes.Steps.SequenceEqual(full.Spikes.Steps) && spikes.Final == full.Final;
     }
 

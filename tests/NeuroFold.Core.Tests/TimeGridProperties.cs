@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NeuroFold.Core.Stimuli;
-using NeuroFold.Core.Tests.Generators;
+using NeuroFold.Testing;
 
 namespace NeuroFold.Core.Tests;
 
@@ -73,7 +73,7 @@ public class TimeGridProperties
         from dt in DtGen
         from delay in Decimal(3000, 1)
         from dur in Decimal(3000, 1)
-        from amp in Gens.Range(-20, 20)
+        from amp in NeuroGen.Range(-20, 20)
         select (dt, delay, dur, amp);
 
     /// <summary>Guards the window: the amplitude sits exactly on steps [int(delay/dt), int((delay+dur)/dt)), clipped to the grid.</summary>

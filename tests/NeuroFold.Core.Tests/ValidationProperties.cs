@@ -2,12 +2,12 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NeuroFold.Core.Models;
-using NeuroFold.Core.Tests.Generators;
+using NeuroFold.Testing;
 
 namespace NeuroFold.Core.Tests;
 
 /// <summary>Invalid parameters are rejected with every offending field named, and valid ones accepted unchanged.</summary>
-[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = 300)]
+[Properties(Arbitrary = new[] { typeof(NeuroArbitraries) }, MaxTest = 300)]
 public class ValidationProperties
 {
     static readonly double[] NonFinite = [double.NaN, double.PositiveInfinity, double.NegativeInfinity];
@@ -15,7 +15,7 @@ public class ValidationProperties
     /// <summary>Guards error accumulation: any subset of broken fields is reported in full, and nothing else.</summary>
     [Property]
     public Property Every_offending_parameter_is_named(IzhikevichParameters valid) =>
-        Prop.ForAll(Gen.Choose(0, 15).ToArbitrary(), Gen.Elements(NonFinite).ToArbitrary(), Gens.Range(30, 100).ToArbitrary(), (mask, bad, highC) =>
+        Prop.ForAll(Gen.Choose(0, 15).ToArbitrary(), Gen.Elements(NonFinite).ToArbitrary(), NeuroGen.Range(30, 100).ToArbitrary(), (mask, bad, highC) =>
         {
             double a = (mask & 1) != 0 ? bad : valid.A;
             double b = (mask & 2) != 0 ? bad : valid.B;
