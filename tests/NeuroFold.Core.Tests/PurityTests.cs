@@ -7,7 +7,8 @@ namespace NeuroFold.Core.Tests;
 /// <summary>The core's public surface is immutable by construction (NodaTime's PurityTest idea).</summary>
 public class PurityTests
 {
-    static readonly Type[] PublicTypes = typeof(IzhikevichParameters).Assembly.GetExportedTypes();
+    static readonly Type[] PublicTypes =
+        [.. typeof(IzhikevichParameters).Assembly.GetExportedTypes(), .. typeof(NeuroFold.Testing.NeuroGen).Assembly.GetExportedTypes()];
 
     static bool IsRecord(Type t) => t.GetMethod("<Clone>$") is not null || t.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) is not null;
 
