@@ -43,12 +43,28 @@ internal static class SchemeRunner
     public static double DefaultU0(string preset, IzhikevichParameters p, double v0) =>
         Is2007(preset) ? 0.0 : IzhikevichState.AtNullcline(p, v0).U;
 
-    /// <summary>Rejects combinations that have no meaning: a 2007 preset runs only with the book's forward Euler.</summary>
-    public static Validation<Error, ResolvedSimulation> Check(ResolvedSimulation spec) =>
-        Is2007(spec.Preset) && spec.Scheme != ForwardEulerScheme.Name
-            ? Fail<Error, ResolvedSimulation>(Error.New(
-                $"preset {spec.Preset} is the 2007 model, which runs only with --scheme euler (the book's forward Euler); got --scheme {spec.Scheme}"))
-            : Success<Error, ResolvedSimulation>(spec);
+    /// <summary>
+    /// Rejects combinations that have no meaning (a 2007 preset runs only with the book's forward Euler) and gives the
+    /// <c>paper</c> scheme MATLAB's step count for <c>0:dt:t_max</c>.
+    /// </summary>
+    public static Validation<Error, ResolvedSimulation> Check(ResolvedSimulation spec)
+    {
+        if (Is2007(spec.Preset) && spec.Scheme != ForwardEulerScheme.Name)
+        {
+            return Fail<Error, ResolvedSimulation>(Error.New(
+                $"preset {spec.Preset} is the 2007 model, which runs only with --scheme euler (the book's forward Euler); got --scheme {spec.Scheme}"));
+        }
+
+        if (spec.Scheme != PaperScheme.Name)
+        {
+            return Success<Error, ResolvedSimulation>(spec);
+        }
+
+        long count = MatlabColon.Intervals(0.0, spec.Grid.DtMs, spec.Grid.TMaxMs) + 1;
+        return count <= TimeGrid.MaxSteps
+            ? Success<Error, ResolvedSimulation>(spec with { Grid = new TimeGrid(spec.Grid.DtMs, spec.Grid.TMaxMs, (int)count) })
+            : Fail<Error, ResolvedSimulation>(Error.New($"t_max / dt gives {count} steps; at most {TimeGrid.MaxSteps} are allowed (raise dt or lower t_max)"));
+    }
 
     /// <summary>Runs a resolved <c>simulate</c> request under its scheme.</summary>
     public static SimulationResult Run(ResolvedSimulation spec)
@@ -72,7 +88,7 @@ internal static class SchemeRunner
     {
         var times = MatlabColon.Build(0.0, spec.Grid.DtMs, spec.Grid.TMaxMs);
         var grid = new TimeGrid(spec.Grid.DtMs, spec.Grid.TMaxMs, times.Length);
-        var density = spec.Stimulus.Sample(grid);
+        var density = spec.Stimulus.Sample(grid); // grid.Steps == spec.Grid.Steps: Check gave paper runs MATLAB's count
         var input = new double[density.Length];
         for (int k = 0; k < input.Length; k++)
         {
