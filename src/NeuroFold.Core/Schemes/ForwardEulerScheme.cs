@@ -18,9 +18,9 @@ public readonly struct ForwardEulerScheme : IScheme
     public static string Name => "euler";
 
     /// <inheritdoc />
-    /// <remarks><see cref="StepConstants.Decay"/> holds <c>dt·a</c>, 1 (dimensionless).</remarks>
+    /// <remarks><see cref="StepConstants.Decay"/> is unused (0).</remarks>
     public static StepConstants Prepare(in IzhikevichParameters parameters, double dtMs, double capacitanceUfPerCm2) =>
-        new(parameters, dtMs, capacitanceUfPerCm2, dtMs * parameters.A);
+        new(parameters, dtMs, capacitanceUfPerCm2, 0.0);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -29,7 +29,7 @@ public readonly struct ForwardEulerScheme : IScheme
         var p = constants.Parameters;
         double i = inputUaPerCm2 / constants.CapacitanceUfPerCm2;
         double v = state.V + (constants.DtMs * (Izhikevich.Drive(state.V, state.U) + i));
-        double u = state.U + (constants.Decay * ((p.B * state.V) - state.U));
+        double u = state.U + ((constants.DtMs * p.A) * ((p.B * state.V) - state.U));
         return v >= Izhikevich.PeakMv
             ? new StepOutcome(new IzhikevichState(p.C, u + p.D), true)
             : new StepOutcome(new IzhikevichState(v, u), false);

@@ -22,9 +22,9 @@ public readonly struct Net2003Scheme : IScheme
     public static string Name => "net2003";
 
     /// <inheritdoc />
-    /// <remarks><see cref="StepConstants.Decay"/> holds the half step <c>dt/2</c>, ms.</remarks>
+    /// <remarks><see cref="StepConstants.Decay"/> is unused (0).</remarks>
     public static StepConstants Prepare(in IzhikevichParameters parameters, double dtMs, double capacitanceUfPerCm2) =>
-        new(parameters, dtMs, capacitanceUfPerCm2, 0.5 * dtMs);
+        new(parameters, dtMs, capacitanceUfPerCm2, 0.0);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -41,7 +41,7 @@ public readonly struct Net2003Scheme : IScheme
             u = u + p.D;
         }
 
-        double half = constants.Decay;
+        double half = 0.5 * constants.DtMs;
         v = v + (half * (Izhikevich.Drive(v, u) + i));
         v = v + (half * (Izhikevich.Drive(v, u) + i));
         u = u + ((constants.DtMs * p.A) * ((p.B * v) - u));
