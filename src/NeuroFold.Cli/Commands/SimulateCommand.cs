@@ -11,7 +11,7 @@ internal static class SimulateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var preset = Text("--preset", "NAME", "cell class preset: rs, ib, ch, fs, tc, rz, lts (default rs); --a/--b/--c/--d override it");
+        var preset = Text("--preset", "NAME", "cell class preset: rs, ib, ch, fs, tc, rz, lts (default rs), or the 2007 model's rs-2007, ib-2007, ch-2007, lts-2007, fs-2007, tc-2007, rtn-2007 (with --scheme euler; currents in pA); --a/--b/--c/--d override it");
         var a = Text("--a", "1/ms", "recovery time scale a (default: the preset's; rs 0.02)");
         var b = Text("--b", "1", "sensitivity b of u to v (default: the preset's; rs 0.2)");
         var c = Text("--c", "mV", "after-spike reset c of v, below 30 mV (default: the preset's; rs -65)");
@@ -63,9 +63,7 @@ internal static class SimulateCommand
 
     static int Run(ResolvedSimulation spec, TextWriter stdout, TextWriter stderr)
     {
-        var input = spec.Stimulus.Sample(spec.Grid);
-        var result = Simulation.Run<JaxleyScheme>(
-            spec.Parameters, spec.Initial, spec.Grid, input.AsSpan(), spec.Compartment.CapacitanceUfPerCm2, Recording.Full);
+        var result = SchemeRunner.Run(spec);
         if (result.Status is RunStatus.NonFinite nf)
         {
             stderr.WriteLine($"error: the run left the finite range at step {nf.Step} (t = {Numbers.Format(nf.TimeMs)} ms), neuron {nf.Neuron}; nothing was written");

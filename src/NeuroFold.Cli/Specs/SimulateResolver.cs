@@ -27,7 +27,7 @@ internal static class SimulateResolver
     public const string DefaultStep = "20,250,10uA/cm2";
 
     /// <summary>The schemes <c>--scheme</c> accepts.</summary>
-    public static ImmutableArray<string> Schemes { get; } = ["jaxley"];
+    public static ImmutableArray<string> Schemes => SchemeRunner.Schemes;
 
     /// <summary>Validates and resolves; the failure lists every offending field.</summary>
     public static Validation<Error, ResolvedSimulation> Resolve(SimulateOptions o)
@@ -39,8 +39,8 @@ internal static class SimulateResolver
                     x.a.IfNone(x.p.Parameters.A), x.b.IfNone(x.p.Parameters.B), x.c.IfNone(x.p.Parameters.C), x.d.IfNone(x.p.Parameters.D))
                 .Bind(p =>
                 {
-                    double v0 = x.v0.IfNone(DefaultV0Mv);
-                    return IzhikevichState.Create(v0, x.u0.IfNone(() => IzhikevichState.AtNullcline(p, v0).U))
+                    double v0 = x.v0.IfNone(SchemeRunner.DefaultV0(x.p.Name, DefaultV0Mv));
+                    return IzhikevichState.Create(v0, x.u0.IfNone(() => SchemeRunner.DefaultU0(x.p.Name, p, v0)))
                         .Map(s0 => (Preset: x.p.Name, Parameters: p, Initial: s0));
                 }));
 
@@ -65,7 +65,8 @@ internal static class SimulateResolver
         var where = (ResolveScheme(o.Scheme), ResolveOut(o.Out)).Apply((sc, od) => (Scheme: sc, Out: od));
 
         return (cell, grid, compartment, input, where)
-            .Apply((x, g, c, i, w) => new ResolvedSimulation(x.Preset, x.Parameters, g, x.Initial, i.Steps, i.Constant, c, w.Scheme, w.Out));
+            .Apply((x, g, c, i, w) => new ResolvedSimulation(x.Preset, x.Parameters, g, x.Initial, i.Steps, i.Constant, c, w.Scheme, w.Out))
+            .Bind(SchemeRunner.Check);
     }
 
     static Validation<Error, Option<double>> Opt(string field, string? text) =>
@@ -74,10 +75,10 @@ internal static class SimulateResolver
     static Validation<Error, (string Name, IzhikevichParameters Parameters)> ResolvePreset(string? name)
     {
         string n = name ?? "rs";
-        return Presets.Find(n).Match(
+        return SchemeRunner.FindPreset(n).Match(
             Some: p => Success<Error, (string, IzhikevichParameters)>((n.ToLowerInvariant(), p)),
             None: () => Fail<Error, (string, IzhikevichParameters)>(Error.New(
-                $"preset must be one of {string.Join(", ", Presets.All.Select(x => x.Name))}; got '{n}'")));
+                $"preset must be one of {string.Join(", ", SchemeRunner.PresetNames)}; got '{n}'")));
     }
 
     static Validation<Error, string> ResolveScheme(string? name)
