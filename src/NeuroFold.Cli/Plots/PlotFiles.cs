@@ -1,4 +1,5 @@
 using ScottPlot;
+using SkiaSharp;
 
 namespace NeuroFold.Cli.Plots;
 
@@ -46,5 +47,17 @@ internal static class PlotFiles
     {
         using var image = multiplot.Render(width, height);
         stream.Write(image.GetImageBytes(ImageFormat.Png));
+    };
+
+    /// <summary>Writer for an SVG rendering of a multi-panel <paramref name="multiplot"/>.</summary>
+    public static Action<Stream> Svg(Multiplot multiplot, int width, int height) => stream =>
+    {
+        using (var skStream = new SKManagedWStream(stream, disposeManagedStream: false))
+        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), skStream))
+        {
+            multiplot.Render(canvas, new PixelRect(0, width, height, 0));
+        }
+
+        stream.Flush();
     };
 }
