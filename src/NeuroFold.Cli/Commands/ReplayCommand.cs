@@ -48,11 +48,11 @@ internal static class ReplayCommand
         }
         catch (JsonException e)
         {
-            return Problems.Report(stderr, [Error.New($"MANIFEST: '{manifestPath}' is not valid JSON ({e.Message})")]);
+            return Problems.Report(stderr, One(Error.New($"MANIFEST: '{manifestPath}' is not valid JSON ({e.Message})")));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return Problems.Report(stderr, [Error.New($"MANIFEST: cannot read '{manifestPath}' ({e.Message})")]);
+            return Problems.Report(stderr, One(Error.New($"MANIFEST: cannot read '{manifestPath}' ({e.Message})")));
         }
 
         string temp = Path.Combine(Path.GetTempPath(), $"neurofold-replay-{Guid.NewGuid():N}");
@@ -73,7 +73,7 @@ internal static class ReplayCommand
 
         try
         {
-            bool show = ProgressView.ShouldShow(stderr, quiet, spec.Grid.Steps);
+            bool show = ProgressView.ShouldShow(stderr, quiet, spec.Grid.Steps, SimulationJob.TraceRows(spec));
             var produced = ProgressView.Run(show, stderr, spec.Grid.Steps, manifest.Outputs.Count + 1, view => SimulationJob.Produce(spec, temp, view, Integrator.DefaultChunkSteps));
             string dir = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
             var differences = produced.Match(
@@ -155,4 +155,7 @@ internal static class ReplayCommand
         {
         }
     }
+
+    /// <summary>A one-problem list (a collection expression would give an empty <see cref="Seq{A}"/>: its Add returns a new value).</summary>
+    static Seq<Error> One(Error e) => new[] { e }.ToSeq();
 }

@@ -34,7 +34,7 @@ internal static class SimulationJob
             return Problems.Report(stderr, folder.FailToSeq());
         }
 
-        bool show = ProgressView.ShouldShow(stderr, quiet, spec.Grid.Steps);
+        bool show = ProgressView.ShouldShow(stderr, quiet, spec.Grid.Steps, TraceRows(spec));
         var outcome = ProgressView.Run(show, stderr, spec.Grid.Steps, CountFiles(spec), view => Produce(spec, spec.OutDir, view, Integrator.DefaultChunkSteps));
         return outcome.Match(
             Right: written => Report(spec, written, stdout, quiet),
@@ -74,6 +74,7 @@ internal static class SimulationJob
         {
             batch.Add((Path.Combine(dir, name), stream =>
             {
+                view?.Writing(name);
                 using var hashing = new HashingStream(stream);
                 write(hashing);
                 outputs.Add(new OutputFile(name, hashing.BytesWritten, hashing.Sha256Hex()));
@@ -86,6 +87,9 @@ internal static class SimulationJob
         view?.Wrote();
         return new Written(result, stats, outputs, paths);
     }
+
+    /// <summary>How many trace rows a completed run of <paramref name="spec"/> writes.</summary>
+    public static int TraceRows(ResolvedSimulation spec) => spec.Recording.KeepTrace ? (spec.Grid.Steps / spec.Recording.Every) + 1 : 0;
 
     /// <summary>Whether a run of <paramref name="spec"/> draws trace.png and trace.svg.</summary>
     public static bool DrawsPlots(ResolvedSimulation spec) => spec.Plot && spec.Recording.KeepTrace;

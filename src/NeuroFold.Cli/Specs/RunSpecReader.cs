@@ -33,7 +33,7 @@ internal static class RunSpecReader
         catch (JsonException e)
         {
             string where = e.LineNumber is long line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
-            return (SimulateOptions.Empty, [Error.New($"{source}: malformed JSON{where}: {FirstSentence(e.Message)}")]);
+            return (SimulateOptions.Empty, One(Error.New($"{source}: malformed JSON{where}: {FirstSentence(e.Message)}")));
         }
     }
 
@@ -193,13 +193,13 @@ internal static class RunSpecReader
             if (item.ValueKind != JsonValueKind.Object)
             {
                 problems.Add(Error.New($"{here} must be an object {{\"delay\": ms, \"duration\": ms, \"amplitude\": current}}, got {Kind(item)}"));
+                steps.Add("0,0,0");
                 continue;
             }
 
             string? delay = null;
             string? duration = null;
             string? amplitude = null;
-            int before = problems.Count;
             foreach (var part in item.EnumerateObject())
             {
                 string partAt = $"{here}.{part.Name}";
@@ -223,10 +223,9 @@ internal static class RunSpecReader
             Require(here, "delay", delay, problems);
             Require(here, "duration", duration, problems);
             Require(here, "amplitude", amplitude, problems);
-            if (problems.Count == before)
-            {
-                steps.Add($"{delay},{duration},{amplitude}");
-            }
+            // A part that is missing or of the wrong type is held by a valid placeholder, so the resolver still checks the
+            // other parts and its messages keep the JSON indices; the reader's problem already makes the run fail.
+            steps.Add($"{delay ?? "0"},{duration ?? "0"},{amplitude ?? "0"}");
         }
 
         return steps;
@@ -254,7 +253,18 @@ internal static class RunSpecReader
 
     static string FirstSentence(string message)
     {
-        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (string marker in new[] { " Path:", " LineNumber:" })
+        {
+            int cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message;
     }
+
+    /// <summary>A one-problem list (a collection expression would give an empty <see cref="Seq{A}"/>: its Add returns a new value).</summary>
+    static Seq<Error> One(Error e) => new[] { e }.ToSeq();
 }
