@@ -48,11 +48,11 @@ internal static class ReplayCommand
         }
         catch (JsonException e)
         {
-            return Problems.Report(stderr, One(Error.New($"MANIFEST: '{manifestPath}' is not valid JSON ({e.Message})")));
+            return Problems.Report(stderr, Problems.One($"MANIFEST: '{manifestPath}' is not valid JSON ({e.Message})"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return Problems.Report(stderr, One(Error.New($"MANIFEST: cannot read '{manifestPath}' ({e.Message})")));
+            return Problems.Report(stderr, Problems.One($"MANIFEST: cannot read '{manifestPath}' ({e.Message})"));
         }
 
         string temp = Path.Combine(Path.GetTempPath(), $"neurofold-replay-{Guid.NewGuid():N}");
@@ -155,7 +155,4 @@ internal static class ReplayCommand
         {
         }
     }
-
-    /// <summary>A one-problem list (a collection expression would give an empty <see cref="Seq{A}"/>: its Add returns a new value).</summary>
-    static Seq<Error> One(Error e) => new[] { e }.ToSeq();
 }

@@ -39,7 +39,7 @@ internal static class RunCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return Problems.Report(stderr, One(Error.New($"SPEC: cannot read '{specPath}' ({e.Message})")));
+            return Problems.Report(stderr, Problems.One($"SPEC: cannot read '{specPath}' ({e.Message})"));
         }
 
         var (options, problems) = RunSpecReader.Parse(json, specPath);
@@ -56,7 +56,4 @@ internal static class RunCommand
             Succ: s => SimulationJob.Execute(s, names, stdout, stderr, quiet),
             Fail: es => Problems.Report(stderr, es));
     }
-
-    /// <summary>A one-problem list (a collection expression would give an empty <see cref="Seq{A}"/>: its Add returns a new value).</summary>
-    static Seq<Error> One(Error e) => new[] { e }.ToSeq();
 }

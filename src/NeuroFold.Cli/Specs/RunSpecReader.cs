@@ -33,7 +33,7 @@ internal static class RunSpecReader
         catch (JsonException e)
         {
             string where = e.LineNumber is long line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
-            return (SimulateOptions.Empty, One(Error.New($"{source}: malformed JSON{where}: {FirstSentence(e.Message)}")));
+            return (SimulateOptions.Empty, Problems.One($"{source}: malformed JSON{where}: {FirstSentence(e.Message)}"));
         }
     }
 
@@ -264,7 +264,4 @@ internal static class RunSpecReader
 
         return message;
     }
-
-    /// <summary>A one-problem list (a collection expression would give an empty <see cref="Seq{A}"/>: its Add returns a new value).</summary>
-    static Seq<Error> One(Error e) => new[] { e }.ToSeq();
 }

@@ -136,13 +136,12 @@ internal static class SimulateResolver
             : Fail<Error, string>(Error.New($"{field} must be one of {string.Join(", ", Schemes)}; got '{name}'"));
     }
 
+    /// <summary>The output folder as given (or the default), once <see cref="Execution.OutputFolder.Check"/> finds it writable.</summary>
     static Validation<Error, string> ResolveOut(string field, string? dir) =>
         dir switch
         {
-            null => Success<Error, string>(DefaultOut),
             "" => Fail<Error, string>(Error.New($"{field} must be a folder path, got an empty string")),
-            _ when File.Exists(dir) => Fail<Error, string>(Error.New($"{field} must be a folder, but '{dir}' is a file")),
-            _ => Success<Error, string>(dir),
+            _ => Execution.OutputFolder.Check(field, dir ?? DefaultOut).Map(_ => dir ?? DefaultOut),
         };
 
     static Validation<Error, ImmutableArray<StepSpec>> ResolveSteps(FieldNames names, IReadOnlyList<string> steps)
