@@ -16,4 +16,7 @@ internal static class Problems
         stderr.WriteLine("nothing was written (exit code 2: invalid input)");
         return ExitCodes.InvalidInput;
     }
+
+    /// <summary>A list of one problem (a collection expression would give an empty <see cref="Seq{A}"/>: its Add returns a new value).</summary>
+    public static Seq<Error> One(string message) => new[] { Error.New(message) }.ToSeq();
 }

@@ -101,14 +101,14 @@ public sealed class SimulateCommandTests : IDisposable
     [Theory]
     [InlineData(new[] { "--dt", "0" }, "dt")]
     [InlineData(new[] { "--dt", "abc" }, "dt")]
-    [InlineData(new[] { "--t-max", "-5" }, "t_max")]
+    [InlineData(new[] { "--t-max", "-5" }, "--t-max")]
     [InlineData(new[] { "--a", "NaN" }, "a ")]
     [InlineData(new[] { "--v0", "Infinity" }, "v0")]
     [InlineData(new[] { "--c", "35" }, "c ")]
     [InlineData(new[] { "--preset", "xyz" }, "preset")]
     [InlineData(new[] { "--radius", "-1" }, "radius")]
     [InlineData(new[] { "--step", "1,2" }, "step")]
-    [InlineData(new[] { "--step", "1,2,3pA" }, "step amplitude")]
+    [InlineData(new[] { "--step", "1,2,3pA" }, "--step #1 amplitude")]
     [InlineData(new[] { "--constant", "∞" }, "constant")]
     [InlineData(new[] { "--scheme", "rk4" }, "scheme")]
     [InlineData(new[] { "--bogus", "1" }, "--bogus")]
@@ -127,7 +127,7 @@ public sealed class SimulateCommandTests : IDisposable
     {
         var (exit, _, stderr) = cli.Run("simulate", "--dt", "-1", "--t-max", "-1", "--radius", "0", "--preset", "nope", "--out", cli.PathOf("o"));
         Assert.Equal(2, exit);
-        foreach (var field in new[] { "dt", "t_max", "radius", "preset" })
+        foreach (var field in new[] { "--dt", "--t-max", "--radius", "--preset" })
         {
             Assert.Contains(field, stderr, StringComparison.Ordinal);
         }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using NeuroFold.Cli.Output;
+using NeuroFold.Cli.Execution;
 using NeuroFold.Cli.Specs;
-using NeuroFold.Core.Schemes;
-using NeuroFold.Core.Simulation;
 
 namespace NeuroFold.Cli.Commands;
 
@@ -33,10 +31,18 @@ internal static class SimulateCommand
         var length = Text("--length", "um", "compartment length in um (default 10, Jaxley's)");
         var capacitance = Text("--capacitance", "uF/cm2", "membrane capacitance in uF/cm2 (default 1)");
         var scheme = Text("--scheme", "NAME", $"numerical scheme: {string.Join(", ", SimulateResolver.Schemes)} (default jaxley)");
-        var outDir = Text("--out", "DIR", $"output folder for trace.csv and spikes.csv (default {SimulateResolver.DefaultOut})");
+        var outDir = Text("--out", "DIR", $"output folder for trace.csv, spikes.csv, summary.json, trace.png, trace.svg and run.json (default {SimulateResolver.DefaultOut})");
+        var record = Text("--record", "v,u", "trace columns to keep: v (mV) and/or u (mV/ms), comma-separated (default v,u)");
+        var recordEvery = Text("--record-every", "N", "keep every N-th trace row (row 0, the initial state, always; default 1 = all)");
+        var noTrace = new Option<bool>("--no-trace") { Description = "keep spikes only: no trace.csv and no plots (default: trace kept)" };
+        var noPlot = new Option<bool>("--no-plot") { Description = "skip trace.png and trace.svg (default: drawn)" };
+        var quiet = new Option<bool>("--quiet") { Description = "no progress bar and no report on stdout; errors still go to stderr" };
 
-        var command = new Command("simulate", "Simulate one Izhikevich neuron; writes DIR/trace.csv (t_ms,v_mV,u) and DIR/spikes.csv (neuron,t_ms).");
-        foreach (var o in new Option[] { preset, a, b, c, d, dt, tMax, v0, u0, step, constant, radius, length, capacitance, scheme, outDir })
+        var command = new Command(
+            "simulate",
+            "Simulate one Izhikevich neuron; writes DIR/trace.csv (t_ms,v_mV,u), DIR/spikes.csv (neuron,t_ms), DIR/summary.json, " +
+            "DIR/trace.png and DIR/trace.svg, and the manifest DIR/run.json. Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
+        foreach (var o in new Option[] { preset, a, b, c, d, dt, tMax, v0, u0, step, constant, radius, length, capacitance, scheme, outDir, record, recordEvery, noTrace, noPlot, quiet })
         {
             command.Options.Add(o);
         }
@@ -46,9 +52,16 @@ internal static class SimulateCommand
                 r.GetValue(preset), r.GetValue(a), r.GetValue(b), r.GetValue(c), r.GetValue(d),
                 r.GetValue(dt), r.GetValue(tMax), r.GetValue(v0), r.GetValue(u0),
                 r.GetValue(step) ?? [], r.GetValue(constant),
-                r.GetValue(radius), r.GetValue(length), r.GetValue(capacitance), r.GetValue(scheme), r.GetValue(outDir)),
+                r.GetValue(radius), r.GetValue(length), r.GetValue(capacitance), r.GetValue(scheme), r.GetValue(outDir))
+            {
+                Record = r.GetValue(record),
+                RecordEvery = r.GetValue(recordEvery),
+                Trace = r.GetValue(noTrace) ? false : null,
+                Plot = r.GetValue(noPlot) ? false : null,
+            },
             stdout,
-            stderr));
+            stderr,
+            r.GetValue(quiet)));
         return command;
     }
 
@@ -56,32 +69,8 @@ internal static class SimulateCommand
         new(name) { Description = description, HelpName = helpName };
 
     /// <summary>Validates, runs and writes; returns the exit code.</summary>
-    public static int Execute(SimulateOptions options, TextWriter stdout, TextWriter stderr) =>
-        SimulateResolver.Resolve(options).Match(
-            Succ: spec => Run(spec, stdout, stderr),
+    public static int Execute(SimulateOptions options, TextWriter stdout, TextWriter stderr, bool quiet = false) =>
+        SimulateResolver.Resolve(options, FieldNames.Flags).Match(
+            Succ: spec => SimulationJob.Execute(spec, FieldNames.Flags, stdout, stderr, quiet),
             Fail: errors => Problems.Report(stderr, errors));
-
-    static int Run(ResolvedSimulation spec, TextWriter stdout, TextWriter stderr)
-    {
-        var result = SchemeRunner.Run(spec);
-        if (result.Status is RunStatus.NonFinite nf)
-        {
-            stderr.WriteLine($"error: the run left the finite range at step {nf.Step} (t = {Numbers.Format(nf.TimeMs)} ms), neuron {nf.Neuron}; nothing was written");
-            return ExitCodes.NonFinite;
-        }
-
-        string tracePath = Path.Combine(spec.OutDir, "trace.csv");
-        string spikesPath = Path.Combine(spec.OutDir, "spikes.csv");
-        var written = AtomicWriter.WriteAll(
-        [
-            (tracePath, AtomicWriter.Text(w => Csv.WriteTrace(w, result.Trace))),
-            (spikesPath, AtomicWriter.Text(w => Csv.WriteSpikes(w, 0, result.Spikes))),
-        ]);
-
-        stdout.WriteLine(
-            $"simulated {spec.Preset} ({spec.Scheme} scheme): {spec.Grid.Steps} steps of {Numbers.Format(spec.Grid.DtMs)} ms, {result.Spikes.Count} spikes");
-        stdout.WriteLine($"wrote {written[0]} ({result.Trace.Count} rows)");
-        stdout.WriteLine($"wrote {written[1]} ({result.Spikes.Count} spikes)");
-        return ExitCodes.Ok;
-    }
 }

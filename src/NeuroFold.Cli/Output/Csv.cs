@@ -31,6 +31,35 @@ internal static class Csv
         }
     }
 
+    /// <summary>Writes <c>t_ms</c> and the chosen columns of <c>v_mV,u</c>, in that order (all three: same bytes as <see cref="WriteTrace(TextWriter, Trace)"/>).</summary>
+    public static void WriteTrace(TextWriter w, Trace trace, bool v, bool u)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(trace);
+        w.WriteLine("t_ms" + (v ? ",v_mV" : "") + (u ? ",u" : ""));
+        var ts = trace.TimeMs.AsSpan();
+        var vs = trace.VMv.AsSpan();
+        var us = trace.U.AsSpan();
+        Span<char> buffer = stackalloc char[32];
+        for (int i = 0; i < ts.Length; i++)
+        {
+            Write(w, ts[i], buffer);
+            if (v)
+            {
+                w.Write(',');
+                Write(w, vs[i], buffer);
+            }
+
+            if (u)
+            {
+                w.Write(',');
+                Write(w, us[i], buffer);
+            }
+
+            w.Write('\n');
+        }
+    }
+
     /// <summary>Writes <c>neuron,t_ms</c> rows for one neuron's spikes.</summary>
     public static void WriteSpikes(TextWriter w, int neuron, SpikeTrain spikes)
     {

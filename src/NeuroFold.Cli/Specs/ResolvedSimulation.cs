@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using LanguageExt;
 using NeuroFold.Core.Cells;
 using NeuroFold.Core.Models;
+using NeuroFold.Core.Simulation;
 using NeuroFold.Core.Stimuli;
 
 namespace NeuroFold.Cli.Specs;
@@ -18,6 +19,15 @@ internal sealed record ResolvedSimulation(
     string Scheme,
     string OutDir)
 {
+    /// <summary>Which trace rows the run keeps (<c>--record-every</c>, <c>--no-trace</c>).</summary>
+    public Recording Recording { get; init; } = Recording.Full;
+
+    /// <summary>Which columns <c>trace.csv</c> holds (<c>--record</c>).</summary>
+    public TraceColumns Columns { get; init; } = TraceColumns.Both;
+
+    /// <summary>Whether <c>trace.png</c> and <c>trace.svg</c> are drawn (<c>--no-plot</c> turns them off).</summary>
+    public bool Plot { get; init; } = true;
+
     /// <summary>The input as a pure stimulus value, in µA/cm² on this compartment: the sum of the constant and the steps.</summary>
     public Stimulus Stimulus
     {

@@ -78,9 +78,9 @@ internal static class SchemeRunner
         return spec.Scheme switch
         {
             "paper" => RunPaper(spec),
-            "net2003" => Simulation.Run<Net2003Scheme>(spec.Parameters, spec.Initial, spec.Grid, spec.Stimulus.Sample(spec.Grid).AsSpan(), capacitance, Recording.Full),
-            "euler" => Simulation.Run<ForwardEulerScheme>(spec.Parameters, spec.Initial, spec.Grid, spec.Stimulus.Sample(spec.Grid).AsSpan(), capacitance, Recording.Full),
-            _ => Simulation.Run<JaxleyScheme>(spec.Parameters, spec.Initial, spec.Grid, spec.Stimulus.Sample(spec.Grid).AsSpan(), capacitance, Recording.Full),
+            "net2003" => Simulation.Run<Net2003Scheme>(spec.Parameters, spec.Initial, spec.Grid, spec.Stimulus.Sample(spec.Grid).AsSpan(), capacitance, spec.Recording),
+            "euler" => Simulation.Run<ForwardEulerScheme>(spec.Parameters, spec.Initial, spec.Grid, spec.Stimulus.Sample(spec.Grid).AsSpan(), capacitance, spec.Recording),
+            _ => Simulation.Run<JaxleyScheme>(spec.Parameters, spec.Initial, spec.Grid, spec.Stimulus.Sample(spec.Grid).AsSpan(), capacitance, spec.Recording),
         };
     }
 
@@ -95,7 +95,7 @@ internal static class SchemeRunner
             input[k] = density[k] / spec.Compartment.CapacitanceUfPerCm2;
         }
 
-        return PaperRun.Run(IzhikevichVariant.Standard(spec.Parameters), spec.Initial, spec.Grid.DtMs, times.AsSpan(), input);
+        return Thin(PaperRun.Run(IzhikevichVariant.Standard(spec.Parameters), spec.Initial, spec.Grid.DtMs, times.AsSpan(), input), spec.Recording);
     }
 
     static SimulationResult Run2007(ResolvedSimulation spec)
@@ -114,7 +114,33 @@ internal static class SchemeRunner
         }
 
         var input = new CompositeStimulus(parts.ToImmutable()).Sample(spec.Grid);
-        return Izhikevich2007.Run(p, spec.Initial, spec.Grid, input.AsSpan(), Recording.Full);
+        return Izhikevich2007.Run(p, spec.Initial, spec.Grid, input.AsSpan(), spec.Recording);
+    }
+
+    /// <summary>Keeps rows 0, n, 2n, … of a paper trace (which has no initial row), or none, as <paramref name="recording"/> asks.</summary>
+    static SimulationResult Thin(SimulationResult result, Recording recording)
+    {
+        if (!recording.KeepTrace)
+        {
+            return result with { Trace = Trace.Empty };
+        }
+
+        if (recording.Every == 1)
+        {
+            return result;
+        }
+
+        var t = ImmutableArray.CreateBuilder<double>();
+        var v = ImmutableArray.CreateBuilder<double>();
+        var u = ImmutableArray.CreateBuilder<double>();
+        for (int i = 0; i < result.Trace.Count; i += recording.Every)
+        {
+            t.Add(result.Trace.TimeMs[i]);
+            v.Add(result.Trace.VMv[i]);
+            u.Add(result.Trace.U[i]);
+        }
+
+        return result with { Trace = new Trace(t.ToImmutable(), v.ToImmutable(), u.ToImmutable()) };
     }
 
     static double Picoamps(Amplitude amplitude) => amplitude.IsNanoamps ? amplitude.Value * 1000.0 : amplitude.Value;

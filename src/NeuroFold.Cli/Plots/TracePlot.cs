@@ -1,0 +1,129 @@
+using NeuroFold.Cli.Specs;
+using NeuroFold.Core.Models;
+using NeuroFold.Core.Simulation;
+using ScottPlot;
+
+namespace NeuroFold.Cli.Plots;
+
+/// <summary>The default figure of a run: v(t) with spikes marked, the input current underneath, and u(t) in its own panel.</summary>
+/// <remarks>
+/// Panels share the time axis (ms). Spikes are marked at the 30 mV threshold, since the recorded state after a spike is
+/// already reset to c. The input is drawn as the step function the scheme sees (value of step k on [k·dt, (k+1)·dt)),
+/// reduced to the points where it changes. Panels for columns left out with <c>--record</c> are left out.
+/// </remarks>
+internal static class TracePlot
+{
+    /// <summary>Width of the rendered figure, px.</summary>
+    public const int Width = 1000;
+
+    /// <summary>Height of the rendered figure, px.</summary>
+    public const int Height = 720;
+
+    /// <summary>Builds the figure; the trace must have rows.</summary>
+    public static Multiplot Build(ResolvedSimulation spec, SimulationResult result, ReadOnlySpan<double> inputUaPerCm2)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(result);
+        PlotFiles.EnsureFonts();
+        double tEnd = spec.Grid.Steps * spec.Grid.DtMs;
+        var t = result.Trace.TimeMs.ToArray();
+        var panels = new List<(Plot Plot, double Height)>();
+
+        if (spec.Columns.V)
+        {
+            var v = new Plot();
+            var line = v.Add.SignalXY(t, result.Trace.VMv.ToArray());
+            line.Color = Colors.Navy;
+            line.LineWidth = 1.2f;
+            if (result.Spikes.Count > 0)
+            {
+                var ts = result.Spikes.TimesMs.ToArray();
+                var marks = v.Add.ScatterPoints(ts, Enumerable.Repeat(Izhikevich.PeakMv, ts.Length).ToArray());
+                marks.Color = Colors.Crimson;
+                marks.MarkerShape = MarkerShape.FilledTriangleDown;
+                marks.MarkerSize = 7;
+            }
+
+            v.YLabel("v (mV)");
+            v.Axes.SetLimitsY(Math.Min(Min(result.Trace.VMv.AsSpan()), spec.Parameters.C) - 5, Izhikevich.PeakMv + 10);
+            panels.Add((v, 0.5));
+        }
+
+        var input = new Plot();
+        var (xs, ys) = Changes(inputUaPerCm2[..spec.Grid.Steps], spec.Grid.DtMs, tEnd);
+        var stairs = input.Add.Scatter(xs, ys);
+        stairs.ConnectStyle = ConnectStyle.StepHorizontal;
+        stairs.MarkerSize = 0;
+        stairs.LineWidth = 1.5f;
+        stairs.Color = Colors.DarkOrange;
+        input.YLabel("I (µA/cm²)");
+        double lo = Math.Min(0, ys.Min());
+        double hi = Math.Max(0, ys.Max());
+        double pad = hi > lo ? 0.15 * (hi - lo) : 1;
+        input.Axes.SetLimitsY(lo - pad, hi + pad);
+        panels.Add((input, 0.18));
+
+        if (spec.Columns.U)
+        {
+            var u = new Plot();
+            var line = u.Add.SignalXY(t, result.Trace.U.ToArray());
+            line.Color = Colors.DarkGreen;
+            line.LineWidth = 1.2f;
+            u.YLabel("u (mV/ms)");
+            panels.Add((u, 0.32));
+        }
+
+        panels[0].Plot.Title($"{spec.Preset} (a={Numbers.Format(spec.Parameters.A)}, b={Numbers.Format(spec.Parameters.B)}, " +
+                             $"c={Numbers.Format(spec.Parameters.C)}, d={Numbers.Format(spec.Parameters.D)}), {spec.Scheme} scheme, dt = {Numbers.Format(spec.Grid.DtMs)} ms: " +
+                             $"{result.Spikes.Count} spikes (▼ at 30 mV)");
+        var multiplot = new Multiplot(panels[0].Plot);
+        var heights = new List<double>();
+        for (int i = 0; i < panels.Count; i++)
+        {
+            var (plot, height) = panels[i];
+            plot.Axes.SetLimitsX(0, tEnd);
+            plot.Axes.Left.MinimumSize = 80;
+            plot.Axes.Right.MinimumSize = 20;
+            if (i > 0)
+            {
+                multiplot.AddPlot(plot);
+            }
+
+            heights.Add(height);
+        }
+
+        panels[^1].Plot.XLabel("time (ms)");
+        multiplot.Layout = new StackedRows(heights);
+        return multiplot;
+    }
+
+    static double Min(ReadOnlySpan<double> xs)
+    {
+        double m = double.PositiveInfinity;
+        foreach (double x in xs)
+        {
+            m = Math.Min(m, x);
+        }
+
+        return m;
+    }
+
+    /// <summary>The input as a step function: one point where each new value starts, and one at the end of the run.</summary>
+    static (double[] Xs, double[] Ys) Changes(ReadOnlySpan<double> input, double dt, double tEnd)
+    {
+        var xs = new List<double>();
+        var ys = new List<double>();
+        for (int k = 0; k < input.Length; k++)
+        {
+            if (k == 0 || input[k].CompareTo(input[k - 1]) != 0)
+            {
+                xs.Add(k * dt);
+                ys.Add(input[k]);
+            }
+        }
+
+        xs.Add(tEnd);
+        ys.Add(input.Length > 0 ? input[^1] : 0.0);
+        return (xs.ToArray(), ys.ToArray());
+    }
+}

@@ -1,0 +1,55 @@
+namespace NeuroFold.Cli.Specs;
+
+/// <summary>How a validation message names a field: as a command-line flag (<c>--t-max</c>) or as a JSON path (<c>$.tMax</c>).</summary>
+/// <remarks>Fields are keyed by their spec (camelCase) name; <see cref="Of"/> gives the name the user wrote.</remarks>
+internal abstract record FieldNames
+{
+    /// <summary>Names fields as <c>simulate</c> flags.</summary>
+    public static FieldNames Flags { get; } = new FlagNames();
+
+    /// <summary>Names fields as JSON paths into a run spec (<c>$.dt</c>).</summary>
+    public static FieldNames Json { get; } = new JsonNames("$");
+
+    /// <summary>Names fields as JSON paths into a spec object found at <paramref name="root"/> (e.g. <c>$.spec</c>).</summary>
+    public static FieldNames JsonAt(string root) => new JsonNames(root);
+
+    /// <summary>These names, except that <paramref name="field"/> is called <paramref name="name"/> (a field set by a flag instead).</summary>
+    public FieldNames With(string field, string name) => new Renamed(this, field, name);
+
+    /// <summary>The name of spec field <paramref name="field"/> (camelCase, e.g. <c>tMax</c>).</summary>
+    public abstract string Of(string field);
+
+    /// <summary>The name of part <paramref name="part"/> (delay, duration, amplitude; empty for the whole) of step <paramref name="index"/> (0-based).</summary>
+    public abstract string Step(int index, string part);
+
+    sealed record FlagNames : FieldNames
+    {
+        public override string Of(string field) => field switch
+        {
+            "tMax" => "--t-max",
+            "recordEvery" => "--record-every",
+            "steps" => "--step",
+            "trace" => "--no-trace",
+            "plot" => "--no-plot",
+            _ => "--" + field,
+        };
+
+        public override string Step(int index, string part) =>
+            part.Length == 0 ? $"--step #{index + 1}" : $"--step #{index + 1} {part}";
+    }
+
+    sealed record JsonNames(string Root) : FieldNames
+    {
+        public override string Of(string field) => $"{Root}.{field}";
+
+        public override string Step(int index, string part) =>
+            part.Length == 0 ? $"{Root}.steps[{index}]" : $"{Root}.steps[{index}].{part}";
+    }
+
+    sealed record Renamed(FieldNames Inner, string Field, string Name) : FieldNames
+    {
+        public override string Of(string field) => field == Field ? Name : Inner.Of(field);
+
+        public override string Step(int index, string part) => Inner.Step(index, part);
+    }
+}
