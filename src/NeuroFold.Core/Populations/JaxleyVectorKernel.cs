@@ -148,12 +148,13 @@ internal readonly struct JaxleyVectorKernel : IPopulationKernel
                 var uu = bv + ((Vector512.LoadUnsafe(ref u, o) - bv) * Vector512.LoadUnsafe(ref e, o));
                 vv = vv + (dt * ((((k004 * (vv * vv)) + (k5 * vv)) + k140) - uu));
                 var spiked = Vector512.GreaterThanOrEqual(vv, peak);
-                if (spiked != Vector512<double>.Zero)
+                ulong lanes = spiked.ExtractMostSignificantBits();
+                if (lanes != 0)
                 {
                     vv = Vector512.ConditionalSelect(spiked, Vector512.LoadUnsafe(ref c, o), vv);
                     uu = Vector512.ConditionalSelect(spiked, uu + Vector512.LoadUnsafe(ref d, o), uu);
                     Unsafe.Add(ref atRef, p) = ((long)k << 32) | (uint)i;
-                    Unsafe.Add(ref maskRef, p) = spiked.ExtractMostSignificantBits();
+                    Unsafe.Add(ref maskRef, p) = lanes;
                     p++;
                 }
 
@@ -222,12 +223,13 @@ internal readonly struct JaxleyVectorKernel : IPopulationKernel
                 var uu = bv + ((Vector256.LoadUnsafe(ref u, o) - bv) * Vector256.LoadUnsafe(ref e, o));
                 vv = vv + (dt * ((((k004 * (vv * vv)) + (k5 * vv)) + k140) - uu));
                 var spiked = Vector256.GreaterThanOrEqual(vv, peak);
-                if (spiked != Vector256<double>.Zero)
+                uint lanes = spiked.ExtractMostSignificantBits();
+                if (lanes != 0)
                 {
                     vv = Vector256.ConditionalSelect(spiked, Vector256.LoadUnsafe(ref c, o), vv);
                     uu = Vector256.ConditionalSelect(spiked, uu + Vector256.LoadUnsafe(ref d, o), uu);
                     Unsafe.Add(ref atRef, p) = ((long)k << 32) | (uint)i;
-                    Unsafe.Add(ref maskRef, p) = spiked.ExtractMostSignificantBits();
+                    Unsafe.Add(ref maskRef, p) = lanes;
                     p++;
                 }
 
@@ -296,12 +298,13 @@ internal readonly struct JaxleyVectorKernel : IPopulationKernel
                 var uu = bv + ((Vector128.LoadUnsafe(ref u, o) - bv) * Vector128.LoadUnsafe(ref e, o));
                 vv = vv + (dt * ((((k004 * (vv * vv)) + (k5 * vv)) + k140) - uu));
                 var spiked = Vector128.GreaterThanOrEqual(vv, peak);
-                if (spiked != Vector128<double>.Zero)
+                uint lanes = spiked.ExtractMostSignificantBits();
+                if (lanes != 0)
                 {
                     vv = Vector128.ConditionalSelect(spiked, Vector128.LoadUnsafe(ref c, o), vv);
                     uu = Vector128.ConditionalSelect(spiked, uu + Vector128.LoadUnsafe(ref d, o), uu);
                     Unsafe.Add(ref atRef, p) = ((long)k << 32) | (uint)i;
-                    Unsafe.Add(ref maskRef, p) = spiked.ExtractMostSignificantBits();
+                    Unsafe.Add(ref maskRef, p) = lanes;
                     p++;
                 }
 
