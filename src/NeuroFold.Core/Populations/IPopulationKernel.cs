@@ -11,5 +11,6 @@ namespace NeuroFold.Core.Populations;
 internal interface IPopulationKernel
 {
     /// <summary>Advances neurons <c>[start, start + count)</c> of <paramref name="work"/> through all its steps.</summary>
-    static abstract void Advance(PopulationWorkspace work, int start, int count, VectorWidth width, SpikeLog log);
+    /// <remarks><paramref name="scratch"/> belongs to the calling thread; <paramref name="log"/> to the block.</remarks>
+    static abstract void Advance(PopulationWorkspace work, int start, int count, VectorWidth width, SpikeLog log, KernelScratch scratch);
 }

@@ -22,28 +22,29 @@ namespace NeuroFold.Core.Populations;
 /// </remarks>
 internal readonly struct JaxleyVectorKernel : IPopulationKernel
 {
-    const int Capacity = 4096;
+    const int Capacity = 1024;
 
     /// <inheritdoc />
-    public static void Advance(PopulationWorkspace work, int start, int count, VectorWidth width, SpikeLog log)
+    public static void Advance(PopulationWorkspace work, int start, int count, VectorWidth width, SpikeLog log, KernelScratch scratch)
     {
         int done = width switch
         {
-            VectorWidth.Bits512 => Advance512(work, start, count & ~7, log),
-            VectorWidth.Bits256 => Advance256(work, start, count & ~3, log),
-            VectorWidth.Bits128 => Advance128(work, start, count & ~1, log),
+            VectorWidth.Bits512 => Advance512(work, start, count & ~7, log, scratch),
+            VectorWidth.Bits256 => Advance256(work, start, count & ~3, log, scratch),
+            VectorWidth.Bits128 => Advance128(work, start, count & ~1, log, scratch),
             _ => 0,
         };
         for (int neuron = start + done; neuron < start + count; neuron++)
         {
-            AdvanceOne(work, neuron, log);
+            AdvanceOne(work, neuron, log, scratch);
         }
     }
 
     /// <summary>One neuron through every step; spike steps are buffered and booked in batches.</summary>
-    static void AdvanceOne(PopulationWorkspace work, int neuron, SpikeLog log)
+    static void AdvanceOne(PopulationWorkspace work, int neuron, SpikeLog log, KernelScratch scratch)
     {
-        var buffer = new int[Capacity];
+        scratch.EnsureStepRoom(Capacity);
+        var buffer = scratch.Steps;
         int k = 0;
         int steps = work.Steps;
         while (k < steps)
@@ -98,16 +99,16 @@ internal readonly struct JaxleyVectorKernel : IPopulationKernel
         return k;
     }
 
-    static int Advance512(PopulationWorkspace work, int start, int n, SpikeLog log)
+    static int Advance512(PopulationWorkspace work, int start, int n, SpikeLog log, KernelScratch scratch)
     {
         if (n == 0)
         {
             return 0;
         }
 
-        int room = Capacity + (n / 8);
-        var at = new long[room];
-        var masks = new ulong[room];
+        scratch.EnsureVectorRoom(Capacity + (n / 8));
+        var at = scratch.At;
+        var masks = scratch.Masks;
         int k = 0;
         while (k < work.Steps)
         {
@@ -173,16 +174,16 @@ internal readonly struct JaxleyVectorKernel : IPopulationKernel
         return k;
     }
 
-    static int Advance256(PopulationWorkspace work, int start, int n, SpikeLog log)
+    static int Advance256(PopulationWorkspace work, int start, int n, SpikeLog log, KernelScratch scratch)
     {
         if (n == 0)
         {
             return 0;
         }
 
-        int room = Capacity + (n / 4);
-        var at = new long[room];
-        var masks = new ulong[room];
+        scratch.EnsureVectorRoom(Capacity + (n / 4));
+        var at = scratch.At;
+        var masks = scratch.Masks;
         int k = 0;
         while (k < work.Steps)
         {
@@ -248,16 +249,16 @@ internal readonly struct JaxleyVectorKernel : IPopulationKernel
         return k;
     }
 
-    static int Advance128(PopulationWorkspace work, int start, int n, SpikeLog log)
+    static int Advance128(PopulationWorkspace work, int start, int n, SpikeLog log, KernelScratch scratch)
     {
         if (n == 0)
         {
             return 0;
         }
 
-        int room = Capacity + (n / 2);
-        var at = new long[room];
-        var masks = new ulong[room];
+        scratch.EnsureVectorRoom(Capacity + (n / 2));
+        var at = scratch.At;
+        var masks = scratch.Masks;
         int k = 0;
         while (k < work.Steps)
         {

@@ -56,9 +56,10 @@ public static class PopulationSimulation
         var width = Resolve(options.Width);
         int blocks = (int)(((long)n + options.BlockSize - 1) / options.BlockSize);
         var logs = new SpikeLog[blocks];
+        var unused = new SpikeLog();
         for (int i = 0; i < blocks; i++)
         {
-            logs[i] = new SpikeLog();
+            logs[i] = options.RecordSpikes ? new SpikeLog() : unused;
         }
 
         if (HasVectorKernel<TScheme>() && width != VectorWidth.Scalar)
@@ -88,20 +89,28 @@ public static class PopulationSimulation
         int size = options.BlockSize;
         if (options.Threads == 1 || logs.Length == 1)
         {
+            var scratch = new KernelScratch();
             for (int block = 0; block < logs.Length; block++)
             {
                 int start = block * size;
-                TKernel.Advance(work, start, Math.Min(size, n - start), width, logs[block]);
+                TKernel.Advance(work, start, Math.Min(size, n - start), width, logs[block], scratch);
             }
 
             return;
         }
 
-        Parallel.For(0, logs.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, block =>
-        {
-            int start = block * size;
-            TKernel.Advance(work, start, Math.Min(size, n - start), width, logs[block]);
-        });
+        Parallel.For(
+            0,
+            logs.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Threads },
+            () => new KernelScratch(),
+            (block, _, scratch) =>
+            {
+                int start = block * size;
+                TKernel.Advance(work, start, Math.Min(size, n - start), width, logs[block], scratch);
+                return scratch;
+            },
+            _ => { });
     }
 
     /// <summary>Merges the block logs into (step, neuron) order: a stable counting sort by step over the blocks in neuron order.</summary>

@@ -14,7 +14,7 @@ internal readonly struct ScalarKernel<TScheme> : IPopulationKernel
 {
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Advance(PopulationWorkspace work, int start, int count, VectorWidth width, SpikeLog log)
+    public static void Advance(PopulationWorkspace work, int start, int count, VectorWidth width, SpikeLog log, KernelScratch scratch)
     {
         int steps = work.Steps;
         for (int n = start; n < start + count; n++)
