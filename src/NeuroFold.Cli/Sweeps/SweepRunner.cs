@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using LanguageExt;
+using LanguageExt.Common;
+using NeuroFold.Core.Populations;
+using NeuroFold.Core.Schemes;
+
+namespace NeuroFold.Cli.Sweeps;
+
+/// <summary>Runs a sweep as one population (one neuron per grid point) and summarises each neuron's spikes.</summary>
+internal static class SweepRunner
+{
+    /// <summary>The population of a sweep: grid point i is neuron i, every quantity not swept taken from the spec.</summary>
+    public static Validation<Error, Population> Build(SweepSpec spec)
+    {
+        int n = spec.Points;
+        var a = new double[n];
+        var b = new double[n];
+        var c = new double[n];
+        var d = new double[n];
+        var v0 = new double[n];
+        var u0 = new double[n];
+        var input = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            (a[i], b[i], c[i], d[i], v0[i], input[i]) = (spec.Base.A, spec.Base.B, spec.Base.C, spec.Base.D, spec.V0Mv, spec.InputUaPerCm2);
+            var x = spec.Coordinates(i);
+            for (int k = 0; k < x.Length; k++)
+            {
+                switch (spec.Axes[k].Name)
+                {
+                    case "a": a[i] = x[k]; break;
+                    case "b": b[i] = x[k]; break;
+                    case "c": c[i] = x[k]; break;
+                    case "d": d[i] = x[k]; break;
+                    case "I": input[i] = x[k]; break;
+                    default: v0[i] = x[k]; break;
+                }
+            }
+
+            u0[i] = b[i] * v0[i];
+        }
+
+        return Population.Create([.. a], [.. b], [.. c], [.. d], [.. v0], [.. u0], [.. input]);
+    }
+
+    /// <summary>Runs the sweep's population under the Jaxley scheme (counts and ISI statistics only, no spike list).</summary>
+    public static PopulationResult Run(SweepSpec spec, Population population) =>
+        PopulationSimulation.Run<JaxleyScheme>(
+            population, spec.Grid, spec.CapacitanceUfPerCm2,
+            new PopulationOptions(spec.Threads, PopulationOptions.DefaultBlockSize, VectorWidth.Auto, RecordSpikes: false));
+
+    /// <summary>Mean firing rate of every grid point, Hz: spikes / (steps · dt).</summary>
+    public static ImmutableArray<double> Rates(SweepSpec spec, PopulationResult result)
+    {
+        double seconds = spec.Grid.Steps * spec.Grid.DtMs * 1e-3;
+        return [.. result.SpikeCounts.Select(k => k / seconds)];
+    }
+}
