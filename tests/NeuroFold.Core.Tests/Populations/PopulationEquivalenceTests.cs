@@ -22,6 +22,18 @@ public sealed class PopulationEquivalenceTests
         Prop.ForAll(PopulationGens.Cases, c => Matches<TestEulerScheme>(c));
 
     [Property(MaxTest = 60)]
+    public Property Paper_population_equals_scalar_folds() =>
+        Prop.ForAll(PopulationGens.Cases, c => Matches<PaperScheme>(c));
+
+    [Property(MaxTest = 60)]
+    public Property Net2003_population_equals_scalar_folds() =>
+        Prop.ForAll(PopulationGens.Cases, c => Matches<Net2003Scheme>(c));
+
+    [Property(MaxTest = 60)]
+    public Property ForwardEuler_population_equals_scalar_folds() =>
+        Prop.ForAll(PopulationGens.Cases, c => Matches<ForwardEulerScheme>(c));
+
+    [Property(MaxTest = 60)]
     public Property Every_width_block_and_thread_count_gives_the_same_spikes() =>
         Prop.ForAll(PopulationGens.Cases, c =>
         {
