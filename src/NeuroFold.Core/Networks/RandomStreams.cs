@@ -1,0 +1,24 @@
+namespace NeuroFold.Core.Networks;
+
+/// <summary>The streams of <see cref="Random.CounterRandom"/> that network builders and inputs draw from.</summary>
+/// <remarks>Each quantity has its own stream, so changing how one is drawn never shifts another.</remarks>
+public static class RandomStreams
+{
+    /// <summary>Per-neuron heterogeneity (<c>re</c>, <c>ri</c>): index = neuron.</summary>
+    public const ulong NeuronParameters = 1;
+
+    /// <summary>Dense 2003 weights: index = i·N + j for <c>S[i, j]</c>.</summary>
+    public const ulong DenseWeights = 2;
+
+    /// <summary>Thalamic noise: normal index = (t − 1)·N + i.</summary>
+    public const ulong ThalamicNoise = 3;
+
+    /// <summary>Sparse recipe, presynaptic partner: index = i·K + k.</summary>
+    public const ulong SparsePartners = 4;
+
+    /// <summary>Sparse recipe, weight magnitude: index = i·K + k.</summary>
+    public const ulong SparseWeights = 5;
+
+    /// <summary>Sparse recipe, delay: index = i·K + k.</summary>
+    public const ulong SparseDelays = 6;
+}
