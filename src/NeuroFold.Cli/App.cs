@@ -11,6 +11,8 @@ internal static class App
     {
         var root = new RootCommand("neurofold: Izhikevich spiking neurons with Jaxley's exact numerics, reproducible bit for bit.");
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NetworkCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NetworkBenchCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
