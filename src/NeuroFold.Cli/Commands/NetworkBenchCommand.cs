@@ -55,9 +55,13 @@ internal static class NetworkBenchCommand
     {
         var network = spec.Network;
         NetworkSimulation.Run(network, Math.Min(20, spec.Steps), spec.Threads);
+        using var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var result = NetworkSimulation.Run(network, spec.Steps, spec.Threads);
         double runS = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        double cpuS = (process.TotalProcessorTime - cpu0).TotalSeconds;
 
         long events = SynapticEvents(network.Connectivity, result, spec.Steps);
         int n = network.Neurons.Count;
@@ -71,6 +75,7 @@ internal static class NetworkBenchCommand
             w.WriteNumber("steps", spec.Steps);
             w.WriteNumber("threads", spec.Threads);
             w.WriteNumber("run_s", Math.Round(runS, 6));
+            w.WriteNumber("cpu_s", Math.Round(cpuS, 6));
             w.WriteNumber("build_s", Math.Round(buildS, 6));
             w.WriteNumber("spikes", result.SpikeCount);
             w.WriteNumber("rate_exc_hz", PopulationRate.MeanHz(result, 0, network.Neurons.Excitatory, spec.Steps, NetworkSimulation.StepMs));

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NeuroFold.Core.Models;
-using NeuroFold.Core.Random;
 using NeuroFold.Core.Simulation;
 
 namespace NeuroFold.Core.Networks;
@@ -34,7 +35,9 @@ internal sealed class NetworkKernel
 
     // input
     readonly int inputKind;
-    readonly ulong seed;
+    readonly ulong noiseKey;
+    readonly double[][] scratch1;
+    readonly double[][] scratch2;
     readonly double[]? sigma;
     readonly double[]? values;
 
@@ -94,7 +97,7 @@ internal sealed class NetworkKernel
         {
             case NetworkInput.Thalamic th:
                 inputKind = 0;
-                seed = th.Seed;
+                noiseKey = ThalamicNoise.Key(th.Seed, RandomStreams.ThalamicNoise);
                 sigma = Raw(th.Sigma);
                 break;
             case NetworkInput.Sampled s:
@@ -117,13 +120,18 @@ internal sealed class NetworkKernel
         firedCount = [new int[blocks], new int[blocks]];
         nonFinite = new int[blocks];
         ext = new double[blocks][];
+        scratch1 = new double[blocks][];
+        scratch2 = new double[blocks][];
         for (int k = 0; k < blocks; k++)
         {
             lo[k] = k * size;
             hi[k] = Math.Min(n, (k + 1) * size);
             fired[0][k] = new int[hi[k] - lo[k]];
             fired[1][k] = new int[hi[k] - lo[k]];
-            ext[k] = new double[hi[k] - lo[k]];
+            int scratch = ThalamicNoise.ScratchLength(hi[k] - lo[k]);
+            ext[k] = new double[scratch];
+            scratch1[k] = inputKind == 0 ? new double[scratch] : [];
+            scratch2[k] = inputKind == 0 ? new double[scratch] : [];
         }
 
         body = k => StepBlock(k, currentT, currentParity, currentDetect);
@@ -226,6 +234,7 @@ internal sealed class NetworkKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Detect(int block, int parity)
     {
         var list = fired[parity][block];
@@ -244,19 +253,75 @@ internal sealed class NetworkKernel
         nonFinite[block] = -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void StepBlock(int block, int t, int parity, bool detect)
     {
         int from = lo[block];
         int to = hi[block];
         Deliver(from, to, parity);
         var e = ext[block];
-        FillInput(e, from, to, t);
+        FillInput(block, e, from, to, t);
 
         var cur = ring.AsSpan(slotBase[0], n);
         var list = fired[parity ^ 1][block];
         int count = 0;
         int bad = -1;
-        for (int i = from; i < to; i++)
+        int i = from;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var half = Vector256.Create(0.5);
+            var k004 = Vector256.Create(0.04);
+            var k5 = Vector256.Create(5.0);
+            var k140 = Vector256.Create(140.0);
+            var peak = Vector256.Create(Izhikevich.PeakMv);
+            var inf = Vector256.Create(double.PositiveInfinity);
+            for (; i <= to - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var input = Vector256.Create(new ReadOnlySpan<double>(e, i - from, Vector256<double>.Count)) + Vector256.Create((ReadOnlySpan<double>)cur.Slice(i, Vector256<double>.Count));
+                Vector256<double>.Zero.CopyTo(cur.Slice(i, Vector256<double>.Count));
+                var vi = Vector256.Create(new ReadOnlySpan<double>(v, i, Vector256<double>.Count));
+                var ui = Vector256.Create(new ReadOnlySpan<double>(u, i, Vector256<double>.Count));
+                vi = vi + (half * (((((k004 * (vi * vi)) + (k5 * vi)) + k140) - ui) + input));
+                vi = vi + (half * (((((k004 * (vi * vi)) + (k5 * vi)) + k140) - ui) + input));
+                ui = ui + (Vector256.Create(new ReadOnlySpan<double>(a, i, Vector256<double>.Count)) *
+                           ((Vector256.Create(new ReadOnlySpan<double>(b, i, Vector256<double>.Count)) * vi) - ui));
+                vi.CopyTo(v.AsSpan(i));
+                ui.CopyTo(u.AsSpan(i));
+
+                // |x| < inf is false exactly for NaN and ±inf.
+                if (!Vector256.LessThanAll(Vector256.Abs(vi), inf) || !Vector256.LessThanAll(Vector256.Abs(ui), inf))
+                {
+                    for (int lane = 0; lane < Vector256<double>.Count; lane++)
+                    {
+                        if (!double.IsFinite(v[i + lane]) || !double.IsFinite(u[i + lane]))
+                        {
+                            bad = i + lane;
+                            break;
+                        }
+                    }
+
+                    firedCount[parity ^ 1][block] = count;
+                    nonFinite[block] = bad;
+                    return;
+                }
+
+                if (detect && Vector256.GreaterThanOrEqualAny(vi, peak))
+                {
+                    for (int lane = 0; lane < Vector256<double>.Count; lane++)
+                    {
+                        int x = i + lane;
+                        if (v[x] >= Izhikevich.PeakMv)
+                        {
+                            list[count++] = x;
+                            v[x] = c[x];
+                            u[x] = u[x] + d[x];
+                        }
+                    }
+                }
+            }
+        }
+
+        for (; i < to; i++)
         {
             double input = e[i - from] + cur[i];
             cur[i] = 0.0;
@@ -288,18 +353,13 @@ internal sealed class NetworkKernel
         nonFinite[block] = bad;
     }
 
-    void FillInput(double[] e, int from, int to, int t)
+    void FillInput(int block, double[] e, int from, int to, int t)
     {
         ulong offset = (ulong)(t - 1) * (ulong)n;
         switch (inputKind)
         {
             case 0:
-                var s = sigma!;
-                for (int i = from; i < to; i++)
-                {
-                    e[i - from] = s[i] * CounterRandom.Normal(seed, RandomStreams.ThalamicNoise, offset + (ulong)i);
-                }
-
+                ThalamicNoise.Fill(e, scratch1[block], scratch2[block], sigma!, noiseKey, offset, from, to);
                 break;
             case 1:
                 values.AsSpan((int)offset + from, to - from).CopyTo(e);
@@ -310,6 +370,7 @@ internal sealed class NetworkKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Deliver(int from, int to, int parity)
     {
         var lists = fired[parity];
@@ -388,6 +449,7 @@ internal sealed class NetworkKernel
     }
 
     /// <summary><c>dst[i] += src[i]</c> element by element: vector lanes do the same IEEE additions as the scalar loop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void AddTo(Span<double> dst, ReadOnlySpan<double> src)
     {
         int i = 0;
