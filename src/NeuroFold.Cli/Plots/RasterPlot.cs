@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using NeuroFold.Core.Networks;
 using ScottPlot;
 using SkiaSharp;
@@ -10,7 +12,7 @@ namespace NeuroFold.Cli.Plots;
 /// s-th neuron is drawn (s = ⌈N/MaxRows⌉, said in the title). Bottom: the population rate of all neurons per 1 ms step, Hz.
 /// Both panels share the time axis, ms.
 /// </remarks>
-internal static class RasterPlot
+internal static partial class RasterPlot
 {
     /// <summary>Most neurons drawn in the raster.</summary>
     public const int MaxRows = 2000;
@@ -41,8 +43,27 @@ internal static class RasterPlot
             Draw(canvas, top, bottom);
         }
 
-        return stream.ToArray();
+        return Encoding.UTF8.GetBytes(NumberClipIds(Encoding.UTF8.GetString(stream.ToArray())));
     }
+
+    /// <summary>Skia numbers SVG clip paths with a process-wide counter; renumber them in order of appearance so equal plots give equal bytes.</summary>
+    static string NumberClipIds(string svg)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        return ClipId().Replace(svg, m =>
+        {
+            if (!ids.TryGetValue(m.Value, out int k))
+            {
+                k = ids.Count + 1;
+                ids[m.Value] = k;
+            }
+
+            return $"cl_{k}";
+        });
+    }
+
+    [GeneratedRegex("cl_[0-9a-f]+")]
+    private static partial Regex ClipId();
 
     static void Draw(SKCanvas canvas, Plot top, Plot bottom)
     {
