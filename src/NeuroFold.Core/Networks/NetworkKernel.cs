@@ -36,8 +36,7 @@ internal sealed class NetworkKernel
     // input
     readonly int inputKind;
     readonly ulong noiseKey;
-    readonly double[][] scratch1;
-    readonly double[][] scratch2;
+    readonly ThalamicNoise.Scratch?[] noiseScratch;
     readonly double[]? sigma;
     readonly double[]? values;
 
@@ -120,18 +119,15 @@ internal sealed class NetworkKernel
         firedCount = [new int[blocks], new int[blocks]];
         nonFinite = new int[blocks];
         ext = new double[blocks][];
-        scratch1 = new double[blocks][];
-        scratch2 = new double[blocks][];
+        noiseScratch = new ThalamicNoise.Scratch?[blocks];
         for (int k = 0; k < blocks; k++)
         {
             lo[k] = k * size;
             hi[k] = Math.Min(n, (k + 1) * size);
             fired[0][k] = new int[hi[k] - lo[k]];
             fired[1][k] = new int[hi[k] - lo[k]];
-            int scratch = ThalamicNoise.ScratchLength(hi[k] - lo[k]);
-            ext[k] = new double[scratch];
-            scratch1[k] = inputKind == 0 ? new double[scratch] : [];
-            scratch2[k] = inputKind == 0 ? new double[scratch] : [];
+            ext[k] = new double[hi[k] - lo[k]];
+            noiseScratch[k] = inputKind == 0 ? new ThalamicNoise.Scratch(ThalamicNoise.ScratchLength(hi[k] - lo[k])) : null;
         }
 
         body = k => StepBlock(k, currentT, currentParity, currentDetect);
@@ -359,7 +355,7 @@ internal sealed class NetworkKernel
         switch (inputKind)
         {
             case 0:
-                ThalamicNoise.Fill(e, scratch1[block], scratch2[block], sigma!, noiseKey, offset, from, to);
+                ThalamicNoise.Fill(e, noiseScratch[block]!, sigma!, noiseKey, offset, from, to);
                 break;
             case 1:
                 values.AsSpan((int)offset + from, to - from).CopyTo(e);

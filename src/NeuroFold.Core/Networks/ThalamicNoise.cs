@@ -4,16 +4,19 @@ using NeuroFold.Core.Random;
 
 namespace NeuroFold.Core.Networks;
 
-/// <summary>The Gaussian thalamic input of <see cref="NetworkInput.Thalamic"/>, computed four neurons at a time.</summary>
+/// <summary>The Gaussian thalamic input of <see cref="NetworkInput.Thalamic"/>: both Box–Muller normals of each pair, four pairs at a time.</summary>
 /// <remarks>
 /// <para>
-/// Neuron i at step t gets <c>σᵢ · (sqrt(−2·ln(1 − u₁)) · cos(2π·u₂))</c> with
-/// <c>u₁ = CounterRandom.Uniform(seed, 3, 2m)</c>, <c>u₂ = CounterRandom.Uniform(seed, 3, 2m + 1)</c>, <c>m = (t − 1)·N + i</c>:
-/// the Box–Muller transform of <see cref="CounterRandom.Normal"/>, with the logarithm, square root and cosine
-/// evaluated by <see cref="Vector256"/>'s element-wise functions for <b>every</b> neuron (a block's last, partial
-/// vector is padded), so no value depends on how neurons are split between threads. The vector functions may
-/// differ from the scalar <see cref="Math.Log(double)"/> and <see cref="Math.Cos"/> in the last bit, so these numbers
-/// are not bit-equal to <see cref="CounterRandom.Normal"/>; they are the same draws of the same distribution.
+/// Number the draws <c>m = (t − 1)·N + i</c> (step t, neuron i) and pair them, <c>q = ⌊m/2⌋</c>, with
+/// <c>u₁ = CounterRandom.Uniform(seed, 3, 2q)</c>, <c>u₂ = CounterRandom.Uniform(seed, 3, 2q + 1)</c>,
+/// <c>ρ = sqrt(−2·ln(1 − u₁))</c>: draw m is <c>ρ·cos(2π·u₂)</c> for even m (this is <see cref="CounterRandom.Normal"/>
+/// of index q) and <c>ρ·sin(2π·u₂)</c> for odd m (the transform's second, independent normal). Neuron i gets σᵢ times it.
+/// </para>
+/// <para>
+/// The logarithm, square root, sine and cosine are <see cref="Vector256"/>'s element-wise functions, used for
+/// <b>every</b> pair (partial vectors are padded), so no value depends on how neurons are split between threads.
+/// They may differ from the scalar <see cref="Math.Log(double)"/> and <see cref="Math.Cos"/> in the last bit, so even
+/// draws equal <see cref="CounterRandom.Normal"/> to rounding, not bit for bit.
 /// </para>
 /// <para>
 /// The uniforms are <see cref="CounterRandom.Uniform"/>'s, computed with the (seed, stream) key hoisted out of the loop
@@ -32,22 +35,26 @@ internal static class ThalamicNoise
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double UniformAt(ulong key, ulong index) => (Mix(unchecked(key + ((index + 1) * Gamma))) >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>Scratch length for a block of <paramref name="length"/> neurons (whole vectors).</summary>
-    public static int ScratchLength(int length) => (length + Lanes - 1) / Lanes * Lanes;
+    /// <summary>Scratch length for a block of <paramref name="length"/> neurons: whole vectors of Box–Muller pairs.</summary>
+    public static int ScratchLength(int length) => ((length / 2) + 2 + Lanes - 1) / Lanes * Lanes;
 
     /// <summary>Writes <c>e[i − from]</c> for neurons <paramref name="from"/> … <paramref name="to"/> − 1; <paramref name="offset"/> = (t − 1)·N.</summary>
-    /// <remarks><paramref name="e"/>, <paramref name="u1"/> and <paramref name="u2"/> hold at least <see cref="ScratchLength"/> values.</remarks>
+    /// <remarks><paramref name="scratch"/> holds at least <see cref="ScratchLength"/> values per array for this block.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Fill(double[] e, double[] u1, double[] u2, double[] sigma, ulong key, ulong offset, int from, int to)
+    public static void Fill(double[] e, Scratch scratch, double[] sigma, ulong key, ulong offset, int from, int to)
     {
-        int length = to - from;
-        int padded = ScratchLength(length);
-        ulong first = 2 * (offset + (ulong)from);
+        ulong m0 = offset + (ulong)from;
+        ulong m1 = offset + (ulong)to;
+        ulong q0 = m0 >> 1;
+        int pairs = (int)(((m1 + 1) >> 1) - q0);
+        int padded = (pairs + Lanes - 1) / Lanes * Lanes;
+        var u1 = scratch.U1;
+        var u2 = scratch.U2;
         for (int k = 0; k < padded; k++)
         {
-            ulong m2 = first + (2 * (ulong)k);
-            u1[k] = UniformAt(key, m2);
-            u2[k] = UniformAt(key, m2 + 1);
+            ulong q2 = 2 * (q0 + (ulong)k);
+            u1[k] = UniformAt(key, q2);
+            u2[k] = UniformAt(key, q2 + 1);
         }
 
         var minusTwo = Vector256.Create(-2.0);
@@ -56,14 +63,31 @@ internal static class ThalamicNoise
         for (int k = 0; k < padded; k += Lanes)
         {
             var r = Vector256.Sqrt(minusTwo * Vector256.Log(one - Vector256.Create(new ReadOnlySpan<double>(u1, k, Lanes))));
-            var c = Vector256.Cos(twoPi * Vector256.Create(new ReadOnlySpan<double>(u2, k, Lanes)));
-            (r * c).CopyTo(e.AsSpan(k));
+            var (sin, cos) = Vector256.SinCos(twoPi * Vector256.Create(new ReadOnlySpan<double>(u2, k, Lanes)));
+            (r * cos).CopyTo(scratch.Even.AsSpan(k));
+            (r * sin).CopyTo(scratch.Odd.AsSpan(k));
         }
 
-        for (int k = 0; k < length; k++)
+        var even = scratch.Even;
+        var odd = scratch.Odd;
+        for (int i = from; i < to; i++)
         {
-            e[k] = sigma[from + k] * e[k];
+            ulong m = offset + (ulong)i;
+            int k = (int)((m >> 1) - q0);
+            e[i - from] = sigma[i] * ((m & 1) == 0 ? even[k] : odd[k]);
         }
+    }
+
+    /// <summary>Per-block work arrays of <see cref="Fill"/>.</summary>
+    public sealed class Scratch(int length)
+    {
+        public double[] U1 { get; } = new double[length];
+
+        public double[] U2 { get; } = new double[length];
+
+        public double[] Even { get; } = new double[length];
+
+        public double[] Odd { get; } = new double[length];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -64,15 +64,31 @@ public class CounterRandomTests
             Assert.Equal(CounterRandom.Uniform(11, RandomStreams.ThalamicNoise, i), ThalamicNoise.UniformAt(key, i));
         }
 
+        // An odd N puts pairs across rows; blocks starting anywhere give the same values.
         const int N = 37;
         var sigma = NetworkTestKit.Fill(N, 1.0);
-        int length = ThalamicNoise.ScratchLength(N);
-        var e = new double[length];
-        ThalamicNoise.Fill(e, new double[length], new double[length], sigma, key, 5 * N, 0, N);
+        var e = new double[N];
+        ulong offset = 5 * N;
+        ThalamicNoise.Fill(e, new ThalamicNoise.Scratch(ThalamicNoise.ScratchLength(N)), sigma, key, offset, 0, N);
         for (int i = 0; i < N; i++)
         {
-            double expected = CounterRandom.Normal(11, RandomStreams.ThalamicNoise, (ulong)((5 * N) + i));
+            ulong m = offset + (ulong)i;
+            double u1 = CounterRandom.Uniform(11, RandomStreams.ThalamicNoise, 2 * (m / 2));
+            double u2 = CounterRandom.Uniform(11, RandomStreams.ThalamicNoise, (2 * (m / 2)) + 1);
+            double rho = Math.Sqrt(-2.0 * Math.Log(1.0 - u1));
+            double expected = m % 2 == 0 ? rho * Math.Cos(2.0 * Math.PI * u2) : rho * Math.Sin(2.0 * Math.PI * u2);
             Assert.Equal(expected, e[i], 1e-12);
+            if (m % 2 == 0)
+            {
+                Assert.Equal(CounterRandom.Normal(11, RandomStreams.ThalamicNoise, m / 2), e[i], 1e-12);
+            }
         }
+
+        var part = new double[N];
+        ThalamicNoise.Fill(part, new ThalamicNoise.Scratch(ThalamicNoise.ScratchLength(N)), sigma, key, offset, 0, 13);
+        var tail = new double[N - 13];
+        ThalamicNoise.Fill(tail, new ThalamicNoise.Scratch(ThalamicNoise.ScratchLength(N)), sigma, key, offset, 13, N);
+        tail.CopyTo(part, 13);
+        Assert.Equal(e, part);
     }
 }
