@@ -32,6 +32,7 @@ internal sealed class NetworkKernel
     readonly double[]? weights;
     readonly byte[]? delays;
     readonly int[] slotBase;
+    readonly int uniformDelay;
 
     // input
     readonly int inputKind;
@@ -87,6 +88,7 @@ internal sealed class NetworkKernel
                 targets = Raw(sparse.Targets);
                 weights = Raw(sparse.Weights);
                 delays = Raw(sparse.DelaysSteps);
+                uniformDelay = UniformDelay(delays);
                 break;
             default:
                 throw new ArgumentException("unknown connectivity", nameof(network));
@@ -401,7 +403,17 @@ internal sealed class NetworkKernel
                 int j = list[x];
                 int s = rs[j];
                 int end = rs[j + 1];
-                if (whole)
+                if (whole && uniformDelay >= 0)
+                {
+                    var slot = r.AsSpan(sb[uniformDelay], n);
+                    var ts = new ReadOnlySpan<int>(tg, s, end - s);
+                    var ws = new ReadOnlySpan<double>(w, s, ts.Length);
+                    for (int q = 0; q < ts.Length; q++)
+                    {
+                        slot[ts[q]] += ws[q];
+                    }
+                }
+                else if (whole)
                 {
                     for (; s < end; s++)
                     {
@@ -424,6 +436,26 @@ internal sealed class NetworkKernel
                 }
             }
         }
+    }
+
+    /// <summary>The delay every synapse shares, or −1 when they differ.</summary>
+    static int UniformDelay(byte[] delays)
+    {
+        if (delays.Length == 0)
+        {
+            return 0;
+        }
+
+        byte first = delays[0];
+        foreach (byte d in delays)
+        {
+            if (d != first)
+            {
+                return -1;
+            }
+        }
+
+        return first;
     }
 
     static int LowerBound(int[] sorted, int start, int end, int value)

@@ -36,6 +36,12 @@ public static class NetworkSimulation
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         int n = network.Neurons.Count;
+        var p = network.Neurons;
+        if (p.B.Length != n || p.C.Length != n || p.D.Length != n || p.V0.Length != n || p.U0.Length != n)
+        {
+            throw new ArgumentException("the neurons' parameter and initial-state arrays must all have one entry per neuron", nameof(network));
+        }
+
         if (network.Connectivity.Neurons != n)
         {
             throw new ArgumentException($"the connectivity has {network.Connectivity.Neurons} neurons, the population {n}", nameof(network));

@@ -99,6 +99,43 @@ public class NetworkSimulationTests
         Assert.Equal(Bits(whole.Final.Pending), Bits(second.Final.Pending));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void A_dense_matrix_and_the_same_synapses_as_sparse_rows_give_identical_runs(int delay)
+    {
+        const int N = 12;
+        const int Steps = 120;
+        var rng = new System.Random(delay + 1);
+        var s = new double[N * N];
+        var pre = new List<int>();
+        var post = new List<int>();
+        var w = new List<double>();
+        for (int i = 0; i < N; i++)
+        {
+            for (int j = 0; j < N; j++)
+            {
+                s[(i * N) + j] = j < 9 ? 6.0 * rng.NextDouble() : -8.0 * rng.NextDouble();
+                pre.Add(j);
+                post.Add(i);
+                w.Add(s[(i * N) + j]);
+            }
+        }
+
+        var input = new double[Steps * N];
+        for (int k = 0; k < input.Length; k++)
+        {
+            input[k] = 12.0 * rng.NextDouble();
+        }
+
+        var dense = Connectivity.Dense.FromPostsynapticRows(N, s, delay).Match(x => x, e => throw new InvalidOperationException(e.Head.Message));
+        var sparse = Sparse(N, [.. pre], [.. post], [.. w], Enumerable.Repeat(delay, pre.Count).ToArray());
+        var a = NetworkSimulation.Run(new Network(RegularSpiking(N), dense, Sampled(Steps, input)), Steps, 1);
+        var b = NetworkSimulation.Run(new Network(RegularSpiking(N), sparse, Sampled(Steps, input)), Steps, 2);
+        Assert.True(a.SpikeCount > 10);
+        AssertIdentical(a, b);
+    }
+
     [Fact]
     public void Spikes_are_sorted_by_step_then_neuron_and_reset_v_to_c()
     {
