@@ -11,9 +11,8 @@ public abstract record NetworkInput
 
     /// <summary>Fresh Gaussian input every step: neuron i at step t (1-based) gets <c>Sigma[i]</c> times a standard normal draw.</summary>
     /// <remarks>
-    /// The 2003 network's <c>I = [5·randn(Ne,1); 2·randn(Ni,1)]</c>. Draw number <c>m = (t − 1)·N + i</c> is one of the
-    /// two Box–Muller normals of the uniforms <c>Uniform(Seed, 3, 2⌊m/2⌋)</c> and <c>Uniform(Seed, 3, 2⌊m/2⌋ + 1)</c> of
-    /// <see cref="Random.CounterRandom"/> (cosine for even m, sine for odd m; stream <see cref="RandomStreams.ThalamicNoise"/>),
+    /// The 2003 network's <c>I = [5·randn(Ne,1); 2·randn(Ni,1)]</c>. Draw number <c>m = (t − 1)·N + i</c> is a ziggurat
+    /// normal made from the words <c>CounterRandom.Bits(Seed, 3, 64·m + k)</c> (stream <see cref="RandomStreams.ThalamicNoise"/>),
     /// so every value is a function of (seed, step, neuron) alone.
     /// </remarks>
     /// <param name="Seed">Seed of the run.</param>

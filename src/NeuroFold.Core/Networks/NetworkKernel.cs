@@ -12,6 +12,7 @@ namespace NeuroFold.Core.Networks;
 internal sealed class NetworkKernel
 {
     const int Align = 8;
+    const int Chunk = 1024;
 
     readonly int n;
     readonly double[] v;
@@ -37,7 +38,6 @@ internal sealed class NetworkKernel
     // input
     readonly int inputKind;
     readonly ulong noiseKey;
-    readonly ThalamicNoise.Scratch?[] noiseScratch;
     readonly double[]? sigma;
     readonly double[]? values;
 
@@ -121,15 +121,14 @@ internal sealed class NetworkKernel
         firedCount = [new int[blocks], new int[blocks]];
         nonFinite = new int[blocks];
         ext = new double[blocks][];
-        noiseScratch = new ThalamicNoise.Scratch?[blocks];
         for (int k = 0; k < blocks; k++)
         {
             lo[k] = k * size;
             hi[k] = Math.Min(n, (k + 1) * size);
             fired[0][k] = new int[hi[k] - lo[k]];
             fired[1][k] = new int[hi[k] - lo[k]];
-            ext[k] = new double[hi[k] - lo[k]];
-            noiseScratch[k] = inputKind == 0 ? new ThalamicNoise.Scratch(ThalamicNoise.ScratchLength(hi[k] - lo[k])) : null;
+            ext[k] = new double[Math.Min(Chunk, hi[k] - lo[k])];
+
         }
 
         body = k => StepBlock(k, currentT, currentParity, currentDetect);
@@ -258,11 +257,27 @@ internal sealed class NetworkKernel
         int to = hi[block];
         Deliver(from, to, parity);
         var e = ext[block];
-        FillInput(block, e, from, to, t);
-
-        var cur = ring.AsSpan(slotBase[0], n);
         var list = fired[parity ^ 1][block];
         int count = 0;
+        int bad = -1;
+
+        // Input and integration chunk by chunk, so the input buffer stays in cache.
+        for (int c0 = from; c0 < to && bad < 0; c0 += Chunk)
+        {
+            int c1 = Math.Min(to, c0 + Chunk);
+            FillInput(e, c0, c1, t);
+            bad = Integrate(e, c0, c1, list, ref count, detect);
+        }
+
+        firedCount[parity ^ 1][block] = count;
+        nonFinite[block] = bad;
+    }
+
+    /// <summary>Integrates neurons <paramref name="from"/> … <paramref name="to"/> − 1 with external input <c>e[i − from]</c>; returns the first non-finite neuron or −1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    int Integrate(double[] e, int from, int to, int[] list, ref int count, bool detect)
+    {
+        var cur = ring.AsSpan(slotBase[0], n);
         int bad = -1;
         int i = from;
         if (Vector256.IsHardwareAccelerated)
@@ -298,9 +313,7 @@ internal sealed class NetworkKernel
                         }
                     }
 
-                    firedCount[parity ^ 1][block] = count;
-                    nonFinite[block] = bad;
-                    return;
+                    return bad;
                 }
 
                 if (detect && Vector256.GreaterThanOrEqualAny(vi, peak))
@@ -347,17 +360,16 @@ internal sealed class NetworkKernel
             u[i] = ui;
         }
 
-        firedCount[parity ^ 1][block] = count;
-        nonFinite[block] = bad;
+        return bad;
     }
 
-    void FillInput(int block, double[] e, int from, int to, int t)
+    void FillInput(double[] e, int from, int to, int t)
     {
         ulong offset = (ulong)(t - 1) * (ulong)n;
         switch (inputKind)
         {
             case 0:
-                ThalamicNoise.Fill(e, noiseScratch[block]!, sigma!, noiseKey, offset, from, to);
+                ThalamicNoise.Fill(e, sigma!, noiseKey, offset, from, to);
                 break;
             case 1:
                 values.AsSpan((int)offset + from, to - from).CopyTo(e);

@@ -10,7 +10,7 @@ public static class RandomStreams
     /// <summary>Dense 2003 weights: index = i·N + j for <c>S[i, j]</c>.</summary>
     public const ulong DenseWeights = 2;
 
-    /// <summary>Thalamic noise: normal index = (t − 1)·N + i.</summary>
+    /// <summary>Thalamic noise: draw m = (t − 1)·N + i uses the words 64·m + k (ziggurat).</summary>
     public const ulong ThalamicNoise = 3;
 
     /// <summary>Sparse recipe, presynaptic partner: index = i·K + k.</summary>

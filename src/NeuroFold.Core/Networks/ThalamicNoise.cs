@@ -1,93 +1,154 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using NeuroFold.Core.Random;
 
 namespace NeuroFold.Core.Networks;
 
-/// <summary>The Gaussian thalamic input of <see cref="NetworkInput.Thalamic"/>: both Box–Muller normals of each pair, four pairs at a time.</summary>
+/// <summary>The Gaussian thalamic input of <see cref="NetworkInput.Thalamic"/>: a counter-based ziggurat, one draw per neuron and step.</summary>
 /// <remarks>
 /// <para>
-/// Number the draws <c>m = (t − 1)·N + i</c> (step t, neuron i) and pair them, <c>q = ⌊m/2⌋</c>, with
-/// <c>u₁ = CounterRandom.Uniform(seed, 3, 2q)</c>, <c>u₂ = CounterRandom.Uniform(seed, 3, 2q + 1)</c>,
-/// <c>ρ = sqrt(−2·ln(1 − u₁))</c>: draw m is <c>ρ·cos(2π·u₂)</c> for even m (this is <see cref="CounterRandom.Normal"/>
-/// of index q) and <c>ρ·sin(2π·u₂)</c> for odd m (the transform's second, independent normal). Neuron i gets σᵢ times it.
+/// Draw number <c>m = (t − 1)·N + i</c> (step t, neuron i) is a standard normal computed by the ziggurat method of
+/// Marsaglia &amp; Tsang (2000) in Doornik's ZIGNOR form (128 layers, <c>R = 3.442619855899</c>,
+/// <c>V = 9.91256303526217·10⁻³</c>; Doornik 2005, "An improved ziggurat method to generate normal random samples")
+/// from the 64-bit words <c>w_k = CounterRandom.Bits(seed, 3, 64·m + k)</c>, k = 0, 1, 2, …: an attempt takes
+/// <c>u = 2·(w ≫ 11)·2⁻⁵³ − 1</c> and layer <c>w &amp; 127</c> from one word; the wedge test and the tail take further
+/// uniforms <c>(w ≫ 11)·2⁻⁵³</c> from the next words. About 98.8 % of draws use one word. After 64 words (probability
+/// far below 10⁻⁵⁰) the last attempt's <c>u·x_layer</c> is returned, so every draw is a pure function of (seed, m).
 /// </para>
 /// <para>
-/// The logarithm, square root, sine and cosine are <see cref="Vector256"/>'s element-wise functions, used for
-/// <b>every</b> pair (partial vectors are padded), so no value depends on how neurons are split between threads.
-/// They may differ from the scalar <see cref="Math.Log(double)"/> and <see cref="Math.Cos"/> in the last bit, so even
-/// draws equal <see cref="CounterRandom.Normal"/> to rounding, not bit for bit.
-/// </para>
-/// <para>
-/// The uniforms are <see cref="CounterRandom.Uniform"/>'s, computed with the (seed, stream) key hoisted out of the loop
-/// (<see cref="Key"/>, <see cref="UniformAt"/>); a test checks them against <see cref="CounterRandom.Uniform"/>.
+/// A draw never depends on which thread computes it or how neurons are split. The ziggurat tables are computed once
+/// with <see cref="Math.Exp"/>, <see cref="Math.Log(double)"/> and <see cref="Math.Sqrt"/>.
 /// </para>
 /// </remarks>
 internal static class ThalamicNoise
 {
-    const int Lanes = 4;
+    const int Layers = 128;
+    const double R = 3.442619855899;
+    const double V = 9.91256303526217e-3;
     const ulong Gamma = 0x9E3779B97F4A7C15UL;
+    const int WordsPerDraw = 64;
+
+    static readonly double[] X = BuildX();
+    static readonly double[] Ratio = BuildRatio(X);
 
     /// <summary>The SplitMix64 state key of (seed, stream), as in <see cref="CounterRandom.Bits"/>.</summary>
     public static ulong Key(ulong seed, ulong stream) => Mix(Mix(unchecked(seed + Gamma)) ^ unchecked(stream + (2 * Gamma)));
 
+    /// <summary><see cref="CounterRandom.Bits"/> for a precomputed <see cref="Key"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong BitsAt(ulong key, ulong index) => Mix(unchecked(key + ((index + 1) * Gamma)));
+
     /// <summary><see cref="CounterRandom.Uniform"/> for a precomputed <see cref="Key"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double UniformAt(ulong key, ulong index) => (Mix(unchecked(key + ((index + 1) * Gamma))) >> 11) * (1.0 / (1UL << 53));
+    public static double UniformAt(ulong key, ulong index) => (long)(BitsAt(key, index) >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>Scratch length for a block of <paramref name="length"/> neurons: whole vectors of Box–Muller pairs.</summary>
-    public static int ScratchLength(int length) => ((length / 2) + 2 + Lanes - 1) / Lanes * Lanes;
-
-    /// <summary>Writes <c>e[i − from]</c> for neurons <paramref name="from"/> … <paramref name="to"/> − 1; <paramref name="offset"/> = (t − 1)·N.</summary>
-    /// <remarks><paramref name="scratch"/> holds at least <see cref="ScratchLength"/> values per array for this block.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Fill(double[] e, Scratch scratch, double[] sigma, ulong key, ulong offset, int from, int to)
+    /// <summary>Standard normal draw number <paramref name="m"/> of the stream with key <paramref name="key"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Normal(ulong key, ulong m)
     {
-        ulong m0 = offset + (ulong)from;
-        ulong m1 = offset + (ulong)to;
-        ulong q0 = m0 >> 1;
-        int pairs = (int)(((m1 + 1) >> 1) - q0);
-        int padded = (pairs + Lanes - 1) / Lanes * Lanes;
-        var u1 = scratch.U1;
-        var u2 = scratch.U2;
-        for (int k = 0; k < padded; k++)
-        {
-            ulong q2 = 2 * (q0 + (ulong)k);
-            u1[k] = UniformAt(key, q2);
-            u2[k] = UniformAt(key, q2 + 1);
-        }
+        ulong first = m * WordsPerDraw;
+        ulong w = BitsAt(key, first);
+        double u = (2.0 * ((long)(w >> 11) * (1.0 / (1UL << 53)))) - 1.0;
+        int layer = (int)(w & (Layers - 1));
+        return Math.Abs(u) < Ratio[layer] ? u * X[layer] : Slow(key, first, u, layer);
+    }
 
-        var minusTwo = Vector256.Create(-2.0);
-        var one = Vector256.Create(1.0);
-        var twoPi = Vector256.Create(2.0 * Math.PI);
-        for (int k = 0; k < padded; k += Lanes)
-        {
-            var r = Vector256.Sqrt(minusTwo * Vector256.Log(one - Vector256.Create(new ReadOnlySpan<double>(u1, k, Lanes))));
-            var (sin, cos) = Vector256.SinCos(twoPi * Vector256.Create(new ReadOnlySpan<double>(u2, k, Lanes)));
-            (r * cos).CopyTo(scratch.Even.AsSpan(k));
-            (r * sin).CopyTo(scratch.Odd.AsSpan(k));
-        }
-
-        var even = scratch.Even;
-        var odd = scratch.Odd;
+    /// <summary>Writes <c>e[i − from] = σᵢ·Normal(key, offset + i)</c> for neurons <paramref name="from"/> … <paramref name="to"/> − 1; <paramref name="offset"/> = (t − 1)·N.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Fill(double[] e, double[] sigma, ulong key, ulong offset, int from, int to)
+    {
+        var xs = X;
+        var ratio = Ratio;
         for (int i = from; i < to; i++)
         {
-            ulong m = offset + (ulong)i;
-            int k = (int)((m >> 1) - q0);
-            e[i - from] = sigma[i] * ((m & 1) == 0 ? even[k] : odd[k]);
+            // Normal(key, m), inlined by hand with the tables in locals.
+            ulong first = (offset + (ulong)i) * WordsPerDraw;
+            ulong w = BitsAt(key, first);
+            double u = (2.0 * ((long)(w >> 11) * (1.0 / (1UL << 53)))) - 1.0;
+            int layer = (int)(w & (Layers - 1));
+            double z = Math.Abs(u) < ratio[layer] ? u * xs[layer] : Slow(key, first, u, layer);
+            e[i - from] = sigma[i] * z;
         }
     }
 
-    /// <summary>Per-block work arrays of <see cref="Fill"/>.</summary>
-    public sealed class Scratch(int length)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static double Slow(ulong key, ulong first, double u, int layer)
     {
-        public double[] U1 { get; } = new double[length];
+        int k = 1;
+        while (true)
+        {
+            if (layer == 0)
+            {
+                // Tail beyond R (Marsaglia 1964).
+                bool negative = u < 0;
+                while (k + 1 < WordsPerDraw)
+                {
+                    double x = Math.Log(1.0 - UniformAt(key, first + (ulong)k)) / R;
+                    double y = Math.Log(1.0 - UniformAt(key, first + (ulong)k + 1));
+                    k += 2;
+                    if (-2.0 * y >= x * x)
+                    {
+                        return negative ? x - R : R - x;
+                    }
+                }
 
-        public double[] U2 { get; } = new double[length];
+                return u * X[layer];
+            }
 
-        public double[] Even { get; } = new double[length];
+            double xu = u * X[layer];
+            if (k >= WordsPerDraw)
+            {
+                return xu;
+            }
 
-        public double[] Odd { get; } = new double[length];
+            double f0 = Math.Exp(-0.5 * ((X[layer] * X[layer]) - (xu * xu)));
+            double f1 = Math.Exp(-0.5 * ((X[layer + 1] * X[layer + 1]) - (xu * xu)));
+            if (f1 + (UniformAt(key, first + (ulong)k) * (f0 - f1)) < 1.0)
+            {
+                return xu;
+            }
+
+            k++;
+            if (k >= WordsPerDraw)
+            {
+                return xu;
+            }
+
+            ulong w = BitsAt(key, first + (ulong)k);
+            k++;
+            u = (2.0 * ((long)(w >> 11) * (1.0 / (1UL << 53)))) - 1.0;
+            layer = (int)(w & (Layers - 1));
+            if (Math.Abs(u) < Ratio[layer])
+            {
+                return u * X[layer];
+            }
+        }
+    }
+
+    static double[] BuildX()
+    {
+        var x = new double[Layers + 1];
+        double f = Math.Exp(-0.5 * R * R);
+        x[0] = V / f;
+        x[1] = R;
+        x[Layers] = 0.0;
+        for (int i = 2; i < Layers; i++)
+        {
+            x[i] = Math.Sqrt(-2.0 * Math.Log((V / x[i - 1]) + f));
+            f = Math.Exp(-0.5 * x[i] * x[i]);
+        }
+
+        return x;
+    }
+
+    static double[] BuildRatio(double[] x)
+    {
+        var ratio = new double[Layers];
+        for (int i = 0; i < Layers; i++)
+        {
+            ratio[i] = x[i + 1] / x[i];
+        }
+
+        return ratio;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

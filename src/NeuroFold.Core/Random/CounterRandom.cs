@@ -33,7 +33,7 @@ public static class CounterRandom
 
     /// <summary>A uniform number in [0, 1) with 53 random bits: <c>(Bits ≫ 11)·2⁻⁵³</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Uniform(ulong seed, ulong stream, ulong index) => (Bits(seed, stream, index) >> 11) * (1.0 / (1UL << 53));
+    public static double Uniform(ulong seed, ulong stream, ulong index) => (long)(Bits(seed, stream, index) >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>A standard normal number (mean 0, variance 1) by the Box–Muller transform.</summary>
     /// <remarks>

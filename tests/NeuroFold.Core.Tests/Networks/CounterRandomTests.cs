@@ -56,39 +56,53 @@ public class CounterRandomTests
     }
 
     [Fact]
-    public void The_network_noise_uses_the_same_uniforms_and_matches_Normal_to_rounding()
+    public void The_network_noise_uses_CounterRandom_words_and_is_standard_normal()
     {
         ulong key = ThalamicNoise.Key(11, RandomStreams.ThalamicNoise);
         for (ulong i = 0; i < 10_000; i += 7)
         {
+            Assert.Equal(CounterRandom.Bits(11, RandomStreams.ThalamicNoise, i), ThalamicNoise.BitsAt(key, i));
             Assert.Equal(CounterRandom.Uniform(11, RandomStreams.ThalamicNoise, i), ThalamicNoise.UniformAt(key, i));
         }
 
-        // An odd N puts pairs across rows; blocks starting anywhere give the same values.
-        const int N = 37;
-        var sigma = NetworkTestKit.Fill(N, 1.0);
-        var e = new double[N];
-        ulong offset = 5 * N;
-        ThalamicNoise.Fill(e, new ThalamicNoise.Scratch(ThalamicNoise.ScratchLength(N)), sigma, key, offset, 0, N);
-        for (int i = 0; i < N; i++)
+        // Moments and tail mass of 400,000 draws: mean 0, variance 1, kurtosis 3, P(|z| > 3) = 0.0027, P(|z| > R) = 0.000576.
+        const int Count = 400_000;
+        double sum = 0, sq = 0, quart = 0;
+        int beyond3 = 0, beyondR = 0;
+        for (ulong m = 0; m < Count; m++)
         {
-            ulong m = offset + (ulong)i;
-            double u1 = CounterRandom.Uniform(11, RandomStreams.ThalamicNoise, 2 * (m / 2));
-            double u2 = CounterRandom.Uniform(11, RandomStreams.ThalamicNoise, (2 * (m / 2)) + 1);
-            double rho = Math.Sqrt(-2.0 * Math.Log(1.0 - u1));
-            double expected = m % 2 == 0 ? rho * Math.Cos(2.0 * Math.PI * u2) : rho * Math.Sin(2.0 * Math.PI * u2);
-            Assert.Equal(expected, e[i], 1e-12);
-            if (m % 2 == 0)
-            {
-                Assert.Equal(CounterRandom.Normal(11, RandomStreams.ThalamicNoise, m / 2), e[i], 1e-12);
-            }
+            double z = ThalamicNoise.Normal(key, m);
+            Assert.True(double.IsFinite(z));
+            sum += z;
+            sq += z * z;
+            quart += z * z * z * z;
+            beyond3 += Math.Abs(z) > 3 ? 1 : 0;
+            beyondR += Math.Abs(z) > 3.442619855899 ? 1 : 0;
         }
 
-        var part = new double[N];
-        ThalamicNoise.Fill(part, new ThalamicNoise.Scratch(ThalamicNoise.ScratchLength(N)), sigma, key, offset, 0, 13);
+        Assert.InRange(sum / Count, -0.006, 0.006);
+        Assert.InRange(sq / Count, 0.99, 1.01);
+        Assert.InRange(quart / Count, 2.93, 3.07);
+        Assert.InRange(beyond3 / (double)Count, 0.0027 * 0.85, 0.0027 * 1.15);
+        Assert.InRange(beyondR / (double)Count, 0.000576 * 0.7, 0.000576 * 1.3);
+    }
+
+    [Fact]
+    public void The_network_noise_of_a_neuron_does_not_depend_on_the_block_that_computes_it()
+    {
+        ulong key = ThalamicNoise.Key(3, RandomStreams.ThalamicNoise);
+        const int N = 37;
+        var sigma = NetworkTestKit.Fill(N, 2.0);
+        var whole = new double[N];
+        ThalamicNoise.Fill(whole, sigma, key, 5 * N, 0, N);
+        var head = new double[13];
         var tail = new double[N - 13];
-        ThalamicNoise.Fill(tail, new ThalamicNoise.Scratch(ThalamicNoise.ScratchLength(N)), sigma, key, offset, 13, N);
-        tail.CopyTo(part, 13);
-        Assert.Equal(e, part);
+        ThalamicNoise.Fill(head, sigma, key, 5 * N, 0, 13);
+        ThalamicNoise.Fill(tail, sigma, key, 5 * N, 13, N);
+        Assert.Equal(whole, head.Concat(tail).ToArray());
+        for (int i = 0; i < N; i++)
+        {
+            Assert.Equal(2.0 * ThalamicNoise.Normal(key, (ulong)((5 * N) + i)), whole[i]);
+        }
     }
 }
