@@ -59,34 +59,69 @@ public static class SparseNetwork
         }
 
         var neuronSet = Izhikevich2003Network.Neurons(neurons, seed);
-        int ne = neuronSet.Excitatory;
+        var csr = Rows(neurons, partners, maxDelaySteps, gain, seed, neuronSet.Excitatory);
+        return Success<Error, Network>(new Network(neuronSet, csr, Izhikevich2003Network.ThalamicInput(neuronSet, seed)));
+    }
+
+    /// <summary>The recipe's synapses, written straight into presynaptic rows in two passes (no intermediate lists).</summary>
+    /// <remarks>
+    /// Pass 1 counts each presynaptic neuron's synapses, pass 2 draws them again and places them; postsynaptic neurons
+    /// are visited in ascending order, so targets come out sorted and multapses in draw order, exactly the rows
+    /// <see cref="Connectivity.Sparse.Create"/> builds from the same synapse lists. Memory: the rows alone.
+    /// </remarks>
+    internal static Connectivity.Sparse Rows(int neurons, int partners, int maxDelaySteps, double gain, ulong seed, int excitatory)
+    {
+        var rowStart = new int[neurons + 1];
+        for (int i = 0; i < neurons; i++)
+        {
+            for (int k = 0; k < partners; k++)
+            {
+                rowStart[Partner(seed, i, (ulong)((i * partners) + k), neurons) + 1]++;
+            }
+        }
+
+        for (int j = 0; j < neurons; j++)
+        {
+            rowStart[j + 1] += rowStart[j];
+        }
+
         int count = neurons * partners;
-        var pre = new int[count];
-        var post = new int[count];
-        var w = new double[count];
-        var delay = new int[count];
+        var next = rowStart[..neurons];
+        var targets = new int[count];
+        var weights = new double[count];
+        var delays = new byte[count];
         double scale = gain * 1000.0 / partners;
         for (int i = 0; i < neurons; i++)
         {
             for (int k = 0; k < partners; k++)
             {
-                int s = (i * partners) + k;
-                ulong index = (ulong)s;
-                int p = (int)(CounterRandom.Uniform(seed, RandomStreams.SparsePartners, index) * (neurons - 1));
-                if (p >= i)
-                {
-                    p++;
-                }
-
+                ulong index = (ulong)((i * partners) + k);
+                int p = Partner(seed, i, index, neurons);
                 double r = CounterRandom.Uniform(seed, RandomStreams.SparseWeights, index);
-                pre[s] = p;
-                post[s] = i;
-                w[s] = p < ne ? 0.5 * scale * r : -scale * r;
-                delay[s] = 1 + (int)(CounterRandom.Uniform(seed, RandomStreams.SparseDelays, index) * maxDelaySteps);
+                int at = next[p]++;
+                targets[at] = i;
+                weights[at] = p < excitatory ? 0.5 * scale * r : -scale * r;
+                delays[at] = (byte)(1 + (int)(CounterRandom.Uniform(seed, RandomStreams.SparseDelays, index) * maxDelaySteps));
             }
         }
 
-        return Connectivity.Sparse.Create(neurons, pre, post, w, delay)
-            .Map(csr => new Network(neuronSet, csr, Izhikevich2003Network.ThalamicInput(neuronSet, seed)));
+        return new Connectivity.Sparse(neurons, rowStart, targets, weights, delays, maxDelaySteps == 1 ? 1 : MaxOf(delays));
+    }
+
+    static int Partner(ulong seed, int post, ulong index, int neurons)
+    {
+        int p = (int)(CounterRandom.Uniform(seed, RandomStreams.SparsePartners, index) * (neurons - 1));
+        return p >= post ? p + 1 : p;
+    }
+
+    static int MaxOf(byte[] delays)
+    {
+        int max = 0;
+        foreach (byte d in delays)
+        {
+            max = Math.Max(max, d);
+        }
+
+        return max;
     }
 }

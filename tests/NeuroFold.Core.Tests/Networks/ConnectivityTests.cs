@@ -1,4 +1,5 @@
 using NeuroFold.Core.Networks;
+using NeuroFold.Core.Random;
 using Xunit;
 
 namespace NeuroFold.Core.Tests.Networks;
@@ -94,6 +95,43 @@ public class ConnectivityTests
         }
 
         Assert.All(inDegree, d => Assert.Equal(30, d));
+    }
+
+    [Fact]
+    public void The_sparse_builder_makes_the_rows_that_Create_makes_from_the_same_synapse_lists()
+    {
+        const int N = 300;
+        const int K = 25;
+        const ulong Seed = 4;
+        var network = SparseNetwork.Create(N, K, 9, 0.5, Seed).Match(x => x, e => throw new InvalidOperationException(e.Head.Message));
+        var built = Assert.IsType<Connectivity.Sparse>(network.Connectivity);
+
+        // The recipe as plain synapse lists, in draw order, through the general CSR constructor.
+        var pre = new int[N * K];
+        var post = new int[N * K];
+        var w = new double[N * K];
+        var d = new int[N * K];
+        for (int i = 0; i < N; i++)
+        {
+            for (int k = 0; k < K; k++)
+            {
+                int s = (i * K) + k;
+                int p = (int)(CounterRandom.Uniform(Seed, RandomStreams.SparsePartners, (ulong)s) * (N - 1));
+                p = p >= i ? p + 1 : p;
+                double r = CounterRandom.Uniform(Seed, RandomStreams.SparseWeights, (ulong)s);
+                pre[s] = p;
+                post[s] = i;
+                w[s] = p < 240 ? 0.5 * (0.5 * 1000.0 / K) * r : -(0.5 * 1000.0 / K) * r;
+                d[s] = 1 + (int)(CounterRandom.Uniform(Seed, RandomStreams.SparseDelays, (ulong)s) * 9);
+            }
+        }
+
+        var reference = NetworkTestKit.Sparse(N, pre, post, w, d);
+        Assert.Equal(reference.RowStart.ToArray(), built.RowStart.ToArray());
+        Assert.Equal(reference.Targets.ToArray(), built.Targets.ToArray());
+        Assert.Equal(reference.Weights.ToArray(), built.Weights.ToArray());
+        Assert.Equal(reference.DelaysSteps.ToArray(), built.DelaysSteps.ToArray());
+        Assert.Equal(reference.MaxDelaySteps, built.MaxDelaySteps);
     }
 
     [Fact]
