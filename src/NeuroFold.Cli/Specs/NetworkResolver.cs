@@ -39,7 +39,7 @@ internal static class NetworkResolver
             errors.Add(Error.New($"model must be one of {string.Join(", ", Models)}, got '{o.Model}'"));
         }
 
-        ulong seed = ParseSeed(o.Seed, errors);
+        long seed = ParseSeed(o.Seed, errors);
         int threads = ParseInt("threads", o.Threads, 1, 1, 256, errors);
         int k = ParseInt("k", o.K, DefaultK, 1, 100_000, errors);
         int maxDelay = ParseInt("max-delay", o.MaxDelay, DefaultMaxDelay, 1, Connectivity.DelayLimitSteps, errors);
@@ -190,19 +190,19 @@ internal static class NetworkResolver
         }
     }
 
-    static ulong ParseSeed(string? text, List<Error> errors)
+    static long ParseSeed(string? text, List<Error> errors)
     {
         if (text is null)
         {
             return 1;
         }
 
-        if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed))
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long seed))
         {
             return seed;
         }
 
-        errors.Add(Error.New($"seed must be a whole number in 0..{ulong.MaxValue}, got '{text}'"));
+        errors.Add(Error.New($"seed must be a whole number in 0..{long.MaxValue}, got '{text}'"));
         return 0;
     }
 

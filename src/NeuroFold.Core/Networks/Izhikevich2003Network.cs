@@ -33,7 +33,7 @@ public static class Izhikevich2003Network
     public static int InhibitoryCount(int neurons) => neurons / 5;
 
     /// <summary>Builds the network of <paramref name="neurons"/> neurons from <paramref name="seed"/>.</summary>
-    public static Validation<Error, Network> Create(int neurons, ulong seed)
+    public static Validation<Error, Network> Create(int neurons, long seed)
     {
         if (neurons < 1 || neurons > 40_000)
         {
@@ -48,7 +48,7 @@ public static class Izhikevich2003Network
             bool excitatory = j < ne;
             for (int i = 0; i < neurons; i++)
             {
-                double r = CounterRandom.Uniform(seed, RandomStreams.DenseWeights, ((ulong)i * (ulong)neurons) + (ulong)j);
+                double r = CounterRandom.Uniform(seed, RandomStreams.DenseWeights, ((long)i * neurons) + j);
                 w[((long)j * neurons) + i] = excitatory ? 0.5 * r : -r;
             }
         }
@@ -57,7 +57,7 @@ public static class Izhikevich2003Network
     }
 
     /// <summary>The 2003 recipe's neurons: heterogeneous excitatory then inhibitory cells, <c>v0 = −65</c>, <c>u0 = b·v0</c>.</summary>
-    public static NetworkNeurons Neurons(int neurons, ulong seed)
+    public static NetworkNeurons Neurons(int neurons, long seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(neurons, 1);
         int ne = neurons - InhibitoryCount(neurons);
@@ -69,7 +69,7 @@ public static class Izhikevich2003Network
         var u = new double[neurons];
         for (int i = 0; i < neurons; i++)
         {
-            double r = CounterRandom.Uniform(seed, RandomStreams.NeuronParameters, (ulong)i);
+            double r = CounterRandom.Uniform(seed, RandomStreams.NeuronParameters, i);
             if (i < ne)
             {
                 double r2 = r * r;
@@ -94,7 +94,7 @@ public static class Izhikevich2003Network
     }
 
     /// <summary>The thalamic input of the recipe: σ = 5 for excitatory and 2 for inhibitory neurons.</summary>
-    public static NetworkInput ThalamicInput(NetworkNeurons neurons, ulong seed)
+    public static NetworkInput ThalamicInput(NetworkNeurons neurons, long seed)
     {
         ArgumentNullException.ThrowIfNull(neurons);
         var sigma = new double[neurons.Count];

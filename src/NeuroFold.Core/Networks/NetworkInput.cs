@@ -17,7 +17,7 @@ public abstract record NetworkInput
     /// </remarks>
     /// <param name="Seed">Seed of the run.</param>
     /// <param name="Sigma">Standard deviation per neuron.</param>
-    public sealed record Thalamic(ulong Seed, ImmutableArray<double> Sigma) : NetworkInput;
+    public sealed record Thalamic(long Seed, ImmutableArray<double> Sigma) : NetworkInput;
 
     /// <summary>Given values: <c>Values[(t − 1)·N + i]</c> is the input of neuron i at step t (steps × N, row-major).</summary>
     /// <param name="Steps">Number of steps the values cover.</param>

@@ -5,20 +5,20 @@ namespace NeuroFold.Core.Networks;
 public static class RandomStreams
 {
     /// <summary>Per-neuron heterogeneity (<c>re</c>, <c>ri</c>): index = neuron.</summary>
-    public const ulong NeuronParameters = 1;
+    public const long NeuronParameters = 1;
 
     /// <summary>Dense 2003 weights: index = i·N + j for <c>S[i, j]</c>.</summary>
-    public const ulong DenseWeights = 2;
+    public const long DenseWeights = 2;
 
     /// <summary>Thalamic noise: draw m = (t − 1)·N + i uses the words 64·m + k (ziggurat).</summary>
-    public const ulong ThalamicNoise = 3;
+    public const long ThalamicNoise = 3;
 
     /// <summary>Sparse recipe, presynaptic partner: index = i·K + k.</summary>
-    public const ulong SparsePartners = 4;
+    public const long SparsePartners = 4;
 
     /// <summary>Sparse recipe, weight magnitude: index = i·K + k.</summary>
-    public const ulong SparseWeights = 5;
+    public const long SparseWeights = 5;
 
     /// <summary>Sparse recipe, delay: index = i·K + k.</summary>
-    public const ulong SparseDelays = 6;
+    public const long SparseDelays = 6;
 }

@@ -25,7 +25,7 @@ public static class SparseNetwork
     /// <param name="maxDelaySteps">D in 1 … <see cref="Connectivity.DelayLimitSteps"/>.</param>
     /// <param name="gain">Extra weight scale g (finite, ≥ 0).</param>
     /// <param name="seed">Seed of every random number of the network and its input.</param>
-    public static Validation<Error, Network> Create(int neurons, int partners, int maxDelaySteps, double gain, ulong seed)
+    public static Validation<Error, Network> Create(int neurons, int partners, int maxDelaySteps, double gain, long seed)
     {
         var errors = new List<Error>();
         if (neurons < 2)
@@ -69,14 +69,14 @@ public static class SparseNetwork
     /// are visited in ascending order, so targets come out sorted and multapses in draw order, exactly the rows
     /// <see cref="Connectivity.Sparse.Create"/> builds from the same synapse lists. Memory: the rows alone.
     /// </remarks>
-    internal static Connectivity.Sparse Rows(int neurons, int partners, int maxDelaySteps, double gain, ulong seed, int excitatory)
+    internal static Connectivity.Sparse Rows(int neurons, int partners, int maxDelaySteps, double gain, long seed, int excitatory)
     {
         var rowStart = new int[neurons + 1];
         for (int i = 0; i < neurons; i++)
         {
             for (int k = 0; k < partners; k++)
             {
-                rowStart[Partner(seed, i, (ulong)((i * partners) + k), neurons) + 1]++;
+                rowStart[Partner(seed, i, (long)(i * partners) + k, neurons) + 1]++;
             }
         }
 
@@ -95,7 +95,7 @@ public static class SparseNetwork
         {
             for (int k = 0; k < partners; k++)
             {
-                ulong index = (ulong)((i * partners) + k);
+                long index = ((long)i * partners) + k;
                 int p = Partner(seed, i, index, neurons);
                 double r = CounterRandom.Uniform(seed, RandomStreams.SparseWeights, index);
                 int at = next[p]++;
@@ -108,7 +108,7 @@ public static class SparseNetwork
         return new Connectivity.Sparse(neurons, rowStart, targets, weights, delays, maxDelaySteps == 1 ? 1 : MaxOf(delays));
     }
 
-    static int Partner(ulong seed, int post, ulong index, int neurons)
+    static int Partner(long seed, int post, long index, int neurons)
     {
         int p = (int)(CounterRandom.Uniform(seed, RandomStreams.SparsePartners, index) * (neurons - 1));
         return p >= post ? p + 1 : p;

@@ -30,14 +30,14 @@ internal static class ThalamicNoise
     static readonly double[] X = BuildX();
     static readonly double[] Ratio = BuildRatio(X);
 
-    /// <summary>The SplitMix64 state key of (seed, stream), as in <see cref="CounterRandom.Bits"/>.</summary>
-    public static ulong Key(ulong seed, ulong stream) => Mix(Mix(unchecked(seed + Gamma)) ^ unchecked(stream + (2 * Gamma)));
+    /// <summary>The part of <see cref="CounterRandom.Bits"/> that depends on (seed, stream) only: <c>Mix(Mix(seed + γ)·γ + stream)·γ</c>.</summary>
+    public static ulong Key(long seed, long stream) => unchecked(Mix((Mix((ulong)seed + Gamma) * Gamma) + (ulong)stream) * Gamma);
 
-    /// <summary><see cref="CounterRandom.Bits"/> for a precomputed <see cref="Key"/>.</summary>
+    /// <summary><see cref="CounterRandom.Bits"/> for a precomputed <see cref="Key"/>: <c>Mix(key + index)</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong BitsAt(ulong key, ulong index) => Mix(unchecked(key + ((index + 1) * Gamma)));
+    public static ulong BitsAt(ulong key, ulong index) => Mix(unchecked(key + index));
 
-    /// <summary><see cref="CounterRandom.Uniform"/> for a precomputed <see cref="Key"/>.</summary>
+    /// <summary><see cref="CounterRandom.Uniform(long, long, long)"/> for a precomputed <see cref="Key"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double UniformAt(ulong key, ulong index) => (long)(BitsAt(key, index) >> 11) * (1.0 / (1UL << 53));
 

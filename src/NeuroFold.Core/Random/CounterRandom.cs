@@ -2,58 +2,62 @@ using System.Runtime.CompilerServices;
 
 namespace NeuroFold.Core.Random;
 
-/// <summary>A counter-based random generator: every number is a pure function of (seed, stream, index).</summary>
+/// <summary>A counter-based random number generator: every draw is a pure function of (seed, stream, index).</summary>
 /// <remarks>
-/// <para>
-/// Nothing is carried from one draw to the next, so the value a neuron receives at a step does not depend on which
-/// thread computes it, in which order, or how the work is split: runs are identical for any thread count.
-/// </para>
-/// <para>
-/// Exact mixing (all arithmetic on unsigned 64-bit integers, wrapping): with the SplitMix64 increment
-/// <c>γ = 0x9E3779B97F4A7C15</c> and the SplitMix64 finaliser
-/// <c>mix(z) = z₃</c>, <c>z₁ = (z ⊕ (z ≫ 30))·0xBF58476D1CE4E5B9</c>, <c>z₂ = (z₁ ⊕ (z₁ ≫ 27))·0x94D049BB133111EB</c>,
-/// <c>z₃ = z₂ ⊕ (z₂ ≫ 31)</c>:
-/// <c>k₁ = mix(seed + γ)</c>, <c>k₂ = mix(k₁ ⊕ (stream + 2γ))</c>, <c>Bits = mix(k₂ + (index + 1)·γ)</c>.
-/// So <c>Bits(seed, stream, ·)</c> is the output sequence of a SplitMix64 generator whose state starts at the key
-/// <c>k₂</c> (Steele, Lea &amp; Flood 2014, "Fast splittable pseudorandom number generators"; Vigna's <c>splitmix64.c</c>).
-/// </para>
+/// There is no generator state: the value for a neuron, synapse or step is computed from its own key, so it does not
+/// depend on how work is split over threads, blocks or vector lanes, nor on what was drawn before.
+/// The key is hashed with SplitMix64's finaliser (Steele, Lea and Flood, "Fast splittable pseudorandom number
+/// generators", OOPSLA 2014; the mixing constants of Vigna's <c>splitmix64.c</c>) applied three times, once per key part,
+/// each round adding the next part to the previous hash multiplied by the golden-ratio increment.
+/// <see cref="Uniform(long, long, long)"/> keeps the top 53 bits, so it returns multiples of 2⁻⁵³ in [0, 1).
+/// <see cref="Normal"/> is the Box–Muller transform of two uniforms at indices 2·index and 2·index + 1.
+/// Streams are the caller's namespaces (for example 0 for a parameter, 1 for the input), so that changing how many
+/// values one quantity draws never shifts another.
 /// </remarks>
 public static class CounterRandom
 {
-    const ulong Gamma = 0x9E3779B97F4A7C15UL;
+    const ulong Golden = 0x9E3779B97F4A7C15UL;
+    const double TwoToMinus53 = 1.0 / 9007199254740992.0;
 
-    /// <summary>64 random bits for (seed, stream, index).</summary>
+    /// <summary>64 well-mixed bits for the key (seed, stream, index).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Bits(ulong seed, ulong stream, ulong index)
+    public static ulong Bits(long seed, long stream, long index)
     {
-        ulong k1 = Mix(unchecked(seed + Gamma));
-        ulong k2 = Mix(k1 ^ unchecked(stream + (2 * Gamma)));
-        return Mix(unchecked(k2 + ((index + 1) * Gamma)));
+        ulong h = Mix(unchecked((ulong)seed) + Golden);
+        h = Mix(unchecked((h * Golden) + (ulong)stream));
+        return Mix(unchecked((h * Golden) + (ulong)index));
     }
 
-    /// <summary>A uniform number in [0, 1) with 53 random bits: <c>(Bits ≫ 11)·2⁻⁵³</c>.</summary>
+    /// <summary>A uniform double in [0, 1) with 53 random bits, for the key (seed, stream, index).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Uniform(ulong seed, ulong stream, ulong index) => (long)(Bits(seed, stream, index) >> 11) * (1.0 / (1UL << 53));
+    public static double Uniform(long seed, long stream, long index) => (Bits(seed, stream, index) >> 11) * TwoToMinus53;
 
-    /// <summary>A standard normal number (mean 0, variance 1) by the Box–Muller transform.</summary>
+    /// <summary>A uniform double in [<paramref name="low"/>, <paramref name="high"/>): <c>low + (high − low)·U</c>.</summary>
+    public static double Uniform(long seed, long stream, long index, double low, double high) =>
+        low + ((high - low) * Uniform(seed, stream, index));
+
+    /// <summary>A standard normal deviate (mean 0, variance 1) for the key (seed, stream, index).</summary>
     /// <remarks>
-    /// With <c>u₁ = Uniform(seed, stream, 2·index)</c> and <c>u₂ = Uniform(seed, stream, 2·index + 1)</c>:
-    /// <c>sqrt(−2·ln(1 − u₁)) · cos(2π·u₂)</c> (<c>1 − u₁</c> lies in (0, 1], so the logarithm is finite).
-    /// Box, G. E. P. &amp; Muller, M. E. (1958), Ann. Math. Statist. 29(2).
+    /// Box–Muller: <c>√(−2·ln(1 − U₁))·cos(2π·U₂)</c> with <c>U₁ = Uniform(seed, stream, 2·index)</c> and
+    /// <c>U₂ = Uniform(seed, stream, 2·index + 1)</c>; <c>1 − U₁</c> lies in (0, 1], so the logarithm is finite.
+    /// Deterministic on a given platform (it uses <see cref="Math.Log(double)"/> and <see cref="Math.Cos"/>).
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Normal(ulong seed, ulong stream, ulong index)
+    public static double Normal(long seed, long stream, long index)
     {
-        double u1 = Uniform(seed, stream, 2 * index);
-        double u2 = Uniform(seed, stream, (2 * index) + 1);
+        long i = unchecked(2 * index);
+        double u1 = Uniform(seed, stream, i);
+        double u2 = Uniform(seed, stream, unchecked(i + 1));
         return Math.Sqrt(-2.0 * Math.Log(1.0 - u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static ulong Mix(ulong z)
     {
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        return z ^ (z >> 31);
+        unchecked
+        {
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
     }
 }

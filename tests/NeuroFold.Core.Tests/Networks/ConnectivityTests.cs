@@ -102,7 +102,7 @@ public class ConnectivityTests
     {
         const int N = 300;
         const int K = 25;
-        const ulong Seed = 4;
+        const long Seed = 4;
         var network = SparseNetwork.Create(N, K, 9, 0.5, Seed).Match(x => x, e => throw new InvalidOperationException(e.Head.Message));
         var built = Assert.IsType<Connectivity.Sparse>(network.Connectivity);
 
@@ -116,13 +116,13 @@ public class ConnectivityTests
             for (int k = 0; k < K; k++)
             {
                 int s = (i * K) + k;
-                int p = (int)(CounterRandom.Uniform(Seed, RandomStreams.SparsePartners, (ulong)s) * (N - 1));
+                int p = (int)(CounterRandom.Uniform(Seed, RandomStreams.SparsePartners, s) * (N - 1));
                 p = p >= i ? p + 1 : p;
-                double r = CounterRandom.Uniform(Seed, RandomStreams.SparseWeights, (ulong)s);
+                double r = CounterRandom.Uniform(Seed, RandomStreams.SparseWeights, s);
                 pre[s] = p;
                 post[s] = i;
                 w[s] = p < 240 ? 0.5 * (0.5 * 1000.0 / K) * r : -(0.5 * 1000.0 / K) * r;
-                d[s] = 1 + (int)(CounterRandom.Uniform(Seed, RandomStreams.SparseDelays, (ulong)s) * 9);
+                d[s] = 1 + (int)(CounterRandom.Uniform(Seed, RandomStreams.SparseDelays, s) * 9);
             }
         }
 

@@ -10,14 +10,14 @@ public static class NetworkGenerators
     public static Gen<double> Range(double lo, double hi) => Gen.Choose(0, 1_000_000).Select(k => lo + ((hi - lo) * k / 1_000_000.0));
 
     /// <summary>A small network case: size, seed, steps.</summary>
-    public record SmallCase(int Neurons, ulong Seed, int Steps);
+    public record SmallCase(int Neurons, long Seed, int Steps);
 
     /// <summary>Random small cases.</summary>
     public static Arbitrary<SmallCase> SmallCases() =>
         (from n in Gen.Choose(2, 120)
          from seed in Gen.Choose(0, int.MaxValue)
          from steps in Gen.Choose(1, 150)
-         select new SmallCase(n, (ulong)seed, steps)).ToArbitrary();
+         select new SmallCase(n, seed, steps)).ToArbitrary();
 
     /// <summary>Delay case: delay in steps, weight (mV), and the step at which neuron 0 is kicked.</summary>
     public record DelayCase(int Delay, double Weight, int KickStep);
