@@ -16,6 +16,7 @@ internal static class App
         root.Subcommands.Add(GalleryCommand.Create(stdout, stderr));
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
         root.Subcommands.Add(SweepCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NetworkCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -5,31 +5,41 @@ using NeuroFold.Core.Populations;
 
 namespace NeuroFold.Cli.Commands;
 
-/// <summary><c>neurofold bench single|population</c>: NeuroFold's side of the Brian2 peer workloads W1 and W2, one JSON line.</summary>
+/// <summary><c>neurofold bench single|population|net2003|sparse</c>: NeuroFold's side of the Brian2 peer workloads W1 and W2, one JSON line.</summary>
 /// <remarks>
 /// Prints <c>workload, n, steps, threads, run_s, neuron_steps_per_s, spikes, rate_exc_hz, rate_inh_hz</c>; <c>run_s</c> is
 /// the wall time of one run after a warm-up run (parameter preparation included, population construction not).
 /// </remarks>
 internal static class BenchCommand
 {
+    /// <summary>The <c>bench</c> command: <c>single</c> and <c>population</c> (W1, W2) and the network workloads (W3, W4).</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var workload = new Argument<string>("workload") { Description = "single (W1: one neuron, 1e6 steps) or population (W2: N heterogeneous neurons, 1e4 steps)" };
-        workload.AcceptOnlyFromAmong("single", "population");
+        var bench = new Command("bench", "Time NeuroFold on a Brian2 peer workload (W1 single, W2 population, W3 net2003, W4 sparse) and print one JSON line.");
+        bench.Subcommands.Add(Workload("single", "W1: one neuron, Jaxley scheme, dt 0.1 ms, 1e6 steps, spikes counted, no traces", stdout, stderr));
+        bench.Subcommands.Add(Workload("population", "W2: N heterogeneous Izhikevich (2003) neurons, Jaxley scheme, dt 0.1 ms, 1e4 steps, spikes counted, no traces", stdout, stderr));
+        foreach (var network in NetworkBenchCommand.Workloads(stdout, stderr))
+        {
+            bench.Subcommands.Add(network);
+        }
+
+        return bench;
+    }
+
+    static Command Workload(string workload, string description, TextWriter stdout, TextWriter stderr)
+    {
         var neurons = new Option<int?>("--neurons") { Description = "population size N (population only; default 100000)", HelpName = "N" };
         var steps = new Option<int?>("--steps") { Description = "number of steps of 0.1 ms (default 1000000 for single, 10000 for population)", HelpName = "K" };
         var threads = new Option<int?>("--threads") { Description = "threads (default: all cores)", HelpName = "T" };
         var seed = new Option<long>("--seed") { Description = "seed of the population's counter-based random numbers (default 1234)", HelpName = "S", DefaultValueFactory = _ => 1234 };
 
-        var command = new Command("bench", "Time NeuroFold on the Brian2 peer workloads W1/W2 (Jaxley scheme, dt 0.1 ms, spikes counted, no traces); prints one JSON line.");
-        command.Arguments.Add(workload);
+        var command = new Command(workload, description);
         foreach (var o in new Option[] { neurons, steps, threads, seed })
         {
             command.Options.Add(o);
         }
 
-        command.SetAction(r => Execute(
-            r.GetValue(workload) ?? "population", r.GetValue(neurons), r.GetValue(steps), r.GetValue(threads), r.GetValue(seed), stdout, stderr));
+        command.SetAction(r => Execute(workload, r.GetValue(neurons), r.GetValue(steps), r.GetValue(threads), r.GetValue(seed), stdout, stderr));
         return command;
     }
 

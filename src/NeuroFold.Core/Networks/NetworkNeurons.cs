@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using LanguageExt;
+using LanguageExt.Common;
+using NeuroFold.Core.Models;
+using static LanguageExt.Prelude;
+
+namespace NeuroFold.Core.Networks;
+
+/// <summary>The neurons of a network as structure of arrays: parameters and initial state, one entry per neuron.</summary>
+/// <param name="A">Recovery time scale a of each neuron, 1/ms.</param>
+/// <param name="B">Sensitivity b of u to v.</param>
+/// <param name="C">After-spike reset of v, mV.</param>
+/// <param name="D">After-spike increment of u, mV/ms.</param>
+/// <param name="V0">Initial membrane potential, mV.</param>
+/// <param name="U0">Initial recovery variable, mV/ms.</param>
+/// <param name="Excitatory">Neurons 0 … Excitatory − 1 are excitatory, the rest inhibitory (used for per-population rates).</param>
+public sealed record NetworkNeurons(
+    ImmutableArray<double> A,
+    ImmutableArray<double> B,
+    ImmutableArray<double> C,
+    ImmutableArray<double> D,
+    ImmutableArray<double> V0,
+    ImmutableArray<double> U0,
+    int Excitatory)
+{
+    /// <summary>Number of neurons.</summary>
+    public int Count => A.Length;
+
+    /// <summary>Number of inhibitory neurons (the last ones).</summary>
+    public int Inhibitory => Count - Excitatory;
+
+    /// <summary>The parameters of neuron <paramref name="i"/>.</summary>
+    public IzhikevichParameters Parameters(int i) => new(A[i], B[i], C[i], D[i]);
+
+    /// <summary>Validates per-neuron parameters and starts every neuron at <c>v0</c> on its u-nullcline (<c>u0 = b·v0</c>).</summary>
+    /// <remarks>Rules: equal lengths, at least one neuron, every value finite, <c>c &lt; 30</c> mV; all problems are listed.</remarks>
+    public static Validation<Error, NetworkNeurons> Create(
+        ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> d, double v0Mv, int excitatory)
+    {
+        var errors = new List<Error>();
+        int n = a.Length;
+        if (n < 1)
+        {
+            errors.Add(Error.New("the network needs at least 1 neuron"));
+        }
+
+        if (b.Length != n || c.Length != n || d.Length != n)
+        {
+            errors.Add(Error.New($"parameter arrays must have equal lengths, got a {a.Length}, b {b.Length}, c {c.Length}, d {d.Length}"));
+            return Fail<Error, NetworkNeurons>(Error.Many(errors.ToArray()));
+        }
+
+        if (excitatory < 0 || excitatory > n)
+        {
+            errors.Add(Error.New($"the excitatory count must lie in 0..{n}, got {excitatory}"));
+        }
+
+        if (!double.IsFinite(v0Mv))
+        {
+            errors.Add(Error.New($"v0 must be finite, got {Validation.Checks.Show(v0Mv)}"));
+        }
+
+        for (int i = 0; i < n && errors.Count < 20; i++)
+        {
+            IzhikevichParameters.Create(a[i], b[i], c[i], d[i]).Match(
+                Succ: _ => { },
+                Fail: es =>
+                {
+                    foreach (var e in es)
+                    {
+                        errors.Add(Error.New($"neuron {i}: {e.Message}"));
+                    }
+                });
+        }
+
+        if (errors.Count > 0)
+        {
+            return Fail<Error, NetworkNeurons>(Error.Many(errors.ToArray()));
+        }
+
+        var v = new double[n];
+        var u = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            v[i] = v0Mv;
+            u[i] = b[i] * v0Mv;
+        }
+
+        return Success<Error, NetworkNeurons>(new NetworkNeurons(
+            [.. a], [.. b], [.. c], [.. d], ImmutableArray.Create(v), ImmutableArray.Create(u), excitatory));
+    }
+}

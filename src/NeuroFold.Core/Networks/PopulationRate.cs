@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+
+namespace NeuroFold.Core.Networks;
+
+/// <summary>Population firing rates and the dominant rhythm of a network run.</summary>
+public static class PopulationRate
+{
+    /// <summary>Mean firing rate of neurons <paramref name="from"/> … <paramref name="to"/> − 1 over the run, Hz.</summary>
+    public static double MeanHz(NetworkResult result, int from, int to, int steps, double stepMs)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (to <= from || steps <= 0)
+        {
+            return 0.0;
+        }
+
+        long count = 0;
+        foreach (int i in result.SpikeNeurons)
+        {
+            if (i >= from && i < to)
+            {
+                count++;
+            }
+        }
+
+        return count / (double)(to - from) / (steps * stepMs * 1e-3);
+    }
+
+    /// <summary>The population rate per step, Hz: spikes at step t (1 … steps) / N / step length.</summary>
+    public static ImmutableArray<double> PerStepHz(NetworkResult result, int neurons, int steps, double stepMs)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var rate = new double[steps];
+        foreach (int t in result.SpikeSteps)
+        {
+            if (t >= 1 && t <= steps)
+            {
+                rate[t - 1] += 1.0;
+            }
+        }
+
+        double scale = 1.0 / neurons / (stepMs * 1e-3);
+        for (int k = 0; k < steps; k++)
+        {
+            rate[k] *= scale;
+        }
+
+        return ImmutableArray.Create(rate);
+    }
+
+    /// <summary>The frequency (Hz) with the largest power in the mean-removed rate, DC excluded; 0 when the rate is flat.</summary>
+    /// <remarks>
+    /// The rate is zero-padded to the next power of two M ≥ length and transformed with a radix-2 FFT; the answer is
+    /// <c>k*/(M·dt)</c> for the bin k* ≥ 1 of largest <c>|X_k|²</c> (the lowest such bin on ties).
+    /// </remarks>
+    public static double DominantFrequencyHz(ReadOnlySpan<double> rateHz, double stepMs)
+    {
+        int length = rateHz.Length;
+        if (length < 4)
+        {
+            return 0.0;
+        }
+
+        double mean = 0.0;
+        foreach (double x in rateHz)
+        {
+            mean += x;
+        }
+
+        mean /= length;
+        int m = 1;
+        while (m < length)
+        {
+            m <<= 1;
+        }
+
+        var re = new double[m];
+        var im = new double[m];
+        bool flat = true;
+        for (int k = 0; k < length; k++)
+        {
+            re[k] = rateHz[k] - mean;
+            flat &= re[k] == 0.0;
+        }
+
+        if (flat)
+        {
+            return 0.0;
+        }
+
+        Fft(re, im);
+        int best = 1;
+        double bestPower = -1.0;
+        for (int k = 1; k <= m / 2; k++)
+        {
+            double p = (re[k] * re[k]) + (im[k] * im[k]);
+            if (p > bestPower)
+            {
+                bestPower = p;
+                best = k;
+            }
+        }
+
+        return best / (m * stepMs * 1e-3);
+    }
+
+    static void Fft(double[] re, double[] im)
+    {
+        int m = re.Length;
+        for (int i = 1, j = 0; i < m; i++)
+        {
+            int bit = m >> 1;
+            for (; (j & bit) != 0; bit >>= 1)
+            {
+                j ^= bit;
+            }
+
+            j ^= bit;
+            if (i < j)
+            {
+                (re[i], re[j]) = (re[j], re[i]);
+                (im[i], im[j]) = (im[j], im[i]);
+            }
+        }
+
+        for (int len = 2; len <= m; len <<= 1)
+        {
+            double angle = -2.0 * Math.PI / len;
+            for (int start = 0; start < m; start += len)
+            {
+                for (int k = 0; k < len / 2; k++)
+                {
+                    double wr = Math.Cos(angle * k);
+                    double wi = Math.Sin(angle * k);
+                    int p = start + k;
+                    int q = p + (len / 2);
+                    double xr = (re[q] * wr) - (im[q] * wi);
+                    double xi = (re[q] * wi) + (im[q] * wr);
+                    re[q] = re[p] - xr;
+                    im[q] = im[p] - xi;
+                    re[p] += xr;
+                    im[p] += xi;
+                }
+            }
+        }
+    }
+}

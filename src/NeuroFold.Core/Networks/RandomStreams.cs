@@ -1,0 +1,24 @@
+namespace NeuroFold.Core.Networks;
+
+/// <summary>The streams of <see cref="Random.CounterRandom"/> that network builders and inputs draw from.</summary>
+/// <remarks>Each quantity has its own stream, so changing how one is drawn never shifts another.</remarks>
+public static class RandomStreams
+{
+    /// <summary>Per-neuron heterogeneity (<c>re</c>, <c>ri</c>): index = neuron.</summary>
+    public const long NeuronParameters = 1;
+
+    /// <summary>Dense 2003 weights: index = i·N + j for <c>S[i, j]</c>.</summary>
+    public const long DenseWeights = 2;
+
+    /// <summary>Thalamic noise: draw m = (t − 1)·N + i uses the words 64·m + k (ziggurat).</summary>
+    public const long ThalamicNoise = 3;
+
+    /// <summary>Sparse recipe, presynaptic partner: index = i·K + k.</summary>
+    public const long SparsePartners = 4;
+
+    /// <summary>Sparse recipe, weight magnitude: index = i·K + k.</summary>
+    public const long SparseWeights = 5;
+
+    /// <summary>Sparse recipe, delay: index = i·K + k.</summary>
+    public const long SparseDelays = 6;
+}
