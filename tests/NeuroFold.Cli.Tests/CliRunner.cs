@@ -17,10 +17,8 @@ public sealed class CliRunner : IDisposable
 #pragma warning disable CA1822 // an instance method so that tests read cli.Run(...) next to cli.PathOf(...)
     public (int Exit, string Out, string Err) Run(params string[] args)
     {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int exit = App.Invoke(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
+        var outcome = Cli.Run(args);
+        return (outcome.Exit, outcome.Out, outcome.Err);
     }
 #pragma warning restore CA1822
 

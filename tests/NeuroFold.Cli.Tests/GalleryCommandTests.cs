@@ -1,4 +1,3 @@
-using System.Globalization;
 using NeuroFold.Cli;
 using Xunit;
 
@@ -17,18 +16,10 @@ public sealed class GalleryCommandTests : IDisposable
         }
     }
 
-    static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
-        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        int code = App.Invoke(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public void Writes_every_protocol_and_the_figure()
     {
-        var (code, output, _) = Run("gallery", "--out", root);
+        var (code, output, _) = Cli.Run("gallery", "--out", root);
 
         Assert.Equal(0, code);
         Assert.Equal(28, Directory.GetDirectories(root).Length);
@@ -50,7 +41,7 @@ public sealed class GalleryCommandTests : IDisposable
     [Fact]
     public void One_feature_writes_its_own_files_with_the_published_spike_times()
     {
-        var (code, _, _) = Run("gallery", "--out", root, "--feature", "tonic-spiking");
+        var (code, _, _) = Cli.Run("gallery", "--out", root, "--feature", "tonic-spiking");
 
         Assert.Equal(0, code);
         Assert.Single(Directory.GetDirectories(root));
@@ -66,7 +57,7 @@ public sealed class GalleryCommandTests : IDisposable
     [Fact]
     public void An_unknown_feature_is_invalid_input_and_writes_nothing()
     {
-        var (code, _, err) = Run("gallery", "--out", root, "--feature", "nope");
+        var (code, _, err) = Cli.Run("gallery", "--out", root, "--feature", "nope");
 
         Assert.Equal(2, code);
         Assert.Contains("feature must be one of", err, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NeuroFold.Cli;
 using Xunit;
 
@@ -17,14 +16,6 @@ public sealed class SchemeOptionTests : IDisposable
         }
     }
 
-    static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
-        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        int code = App.Invoke(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Theory]
     [InlineData("jaxley")]
     [InlineData("paper")]
@@ -33,7 +24,7 @@ public sealed class SchemeOptionTests : IDisposable
     public void Every_scheme_runs(string scheme)
     {
         string dir = Path.Combine(root, scheme);
-        var (code, output, _) = Run("simulate", "--scheme", scheme, "--t-max", "100", "--out", dir);
+        var (code, output, _) = Cli.Run("simulate", "--scheme", scheme, "--t-max", "100", "--out", dir);
 
         Assert.Equal(0, code);
         Assert.Contains($"({scheme} scheme)", output, StringComparison.Ordinal);
@@ -44,7 +35,7 @@ public sealed class SchemeOptionTests : IDisposable
     public void The_paper_scheme_records_30_at_a_spike_and_labels_rows_with_the_steps_input_time()
     {
         string dir = Path.Combine(root, "paper");
-        var (code, _, _) = Run("simulate", "--scheme", "paper", "--dt", "0.25", "--t-max", "100", "--out", dir);
+        var (code, _, _) = Cli.Run("simulate", "--scheme", "paper", "--dt", "0.25", "--t-max", "100", "--out", dir);
 
         Assert.Equal(0, code);
         string[] trace = File.ReadAllLines(Path.Combine(dir, "trace.csv"));
@@ -58,7 +49,7 @@ public sealed class SchemeOptionTests : IDisposable
     public void The_books_rs_cell_runs_at_100_pA()
     {
         string dir = Path.Combine(root, "rs2007");
-        var (code, output, _) = Run("simulate", "--preset", "rs-2007", "--scheme", "euler", "--constant", "100", "--dt", "0.0025", "--t-max", "520", "--v0", "-60", "--u0", "0", "--out", dir);
+        var (code, output, _) = Cli.Run("simulate", "--preset", "rs-2007", "--scheme", "euler", "--constant", "100", "--dt", "0.0025", "--t-max", "520", "--v0", "-60", "--u0", "0", "--out", dir);
 
         Assert.Equal(0, code);
         Assert.Contains("7 spikes", output, StringComparison.Ordinal);
@@ -70,8 +61,8 @@ public sealed class SchemeOptionTests : IDisposable
     {
         string a = Path.Combine(root, "pa");
         string b = Path.Combine(root, "na");
-        Assert.Equal(0, Run("simulate", "--preset", "rs-2007", "--scheme", "euler", "--constant", "100", "--dt", "0.01", "--t-max", "200", "--out", a).Code);
-        Assert.Equal(0, Run("simulate", "--preset", "rs-2007", "--scheme", "euler", "--constant", "0.1nA", "--dt", "0.01", "--t-max", "200", "--out", b).Code);
+        Assert.Equal(0, Cli.Run("simulate", "--preset", "rs-2007", "--scheme", "euler", "--constant", "100", "--dt", "0.01", "--t-max", "200", "--out", a).Exit);
+        Assert.Equal(0, Cli.Run("simulate", "--preset", "rs-2007", "--scheme", "euler", "--constant", "0.1nA", "--dt", "0.01", "--t-max", "200", "--out", b).Exit);
         Assert.Equal(File.ReadAllText(Path.Combine(a, "spikes.csv")), File.ReadAllText(Path.Combine(b, "spikes.csv")));
         Assert.StartsWith("0,-60,0", File.ReadAllLines(Path.Combine(a, "trace.csv"))[1], StringComparison.Ordinal);
     }
@@ -82,7 +73,7 @@ public sealed class SchemeOptionTests : IDisposable
     [InlineData("net2003")]
     public void A_2007_preset_with_another_scheme_is_invalid_input(string scheme)
     {
-        var (code, _, err) = Run("simulate", "--preset", "rs-2007", "--scheme", scheme, "--out", root);
+        var (code, _, err) = Cli.Run("simulate", "--preset", "rs-2007", "--scheme", scheme, "--out", root);
 
         Assert.Equal(2, code);
         Assert.Contains("runs only with --scheme euler", err, StringComparison.Ordinal);
@@ -92,7 +83,7 @@ public sealed class SchemeOptionTests : IDisposable
     [Fact]
     public void An_unknown_scheme_lists_the_choices()
     {
-        var (code, _, err) = Run("simulate", "--scheme", "rk4", "--out", root);
+        var (code, _, err) = Cli.Run("simulate", "--scheme", "rk4", "--out", root);
 
         Assert.Equal(2, code);
         Assert.Contains("jaxley, paper, net2003, euler", err, StringComparison.Ordinal);

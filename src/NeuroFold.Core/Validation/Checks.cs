@@ -33,5 +33,5 @@ public static class Checks
     public static string Show(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Joins the messages of accumulated errors, one per line.</summary>
-    public static string Describe(Seq<Error> errors) => string.Join(Environment.NewLine, errors.Map(e => e.Message));
+    public static string Describe(Seq<Error> errors) => string.Join("\n", errors.Map(e => e.Message));
 }
