@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using NeuroFold.Core.Schemes;
 using NeuroFold.Core.Simulation;
@@ -63,67 +62,15 @@ public static class Izhikevich2007
     public static SimulationResult Run(in Izhikevich2007Parameters p, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> inputPa, Recording recording)
     {
         ArgumentNullException.ThrowIfNull(grid);
-        if (inputPa.Length < grid.Steps)
-        {
-            throw new ArgumentException($"the input has {inputPa.Length} values for {grid.Steps} steps", nameof(inputPa));
-        }
+        return Simulation.Simulation.Fold(new Stepper(p, grid.DtMs), initial, grid, inputPa, recording);
+    }
 
-        if (recording.Every < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(recording), "Recording.Every must be at least 1");
-        }
-
-        int steps = grid.Steps;
-        int rows = recording.KeepTrace ? (steps / recording.Every) + 1 : 0;
-        var time = new double[rows];
-        var vs = new double[rows];
-        var us = new double[rows];
-        var spikeSteps = ImmutableArray.CreateBuilder<int>();
-        var spikeTimes = ImmutableArray.CreateBuilder<double>();
-        int row = 0;
-        if (rows > 0)
-        {
-            vs[0] = initial.V;
-            us[0] = initial.U;
-            row = 1;
-        }
-
-        RunStatus status = new RunStatus.Completed();
-        var state = initial;
-        int countdown = recording.Every;
-        for (int k = 0; k < steps; k++)
-        {
-            var outcome = Step(p, grid.DtMs, state, inputPa[k]);
-            if (!outcome.State.IsFinite)
-            {
-                status = new RunStatus.NonFinite(k, grid.TimeAfterStep(k), 0);
-                break;
-            }
-
-            state = outcome.State;
-            if (outcome.Spiked)
-            {
-                spikeSteps.Add(k);
-                spikeTimes.Add(grid.TimeAfterStep(k));
-            }
-
-            if (rows > 0 && --countdown == 0)
-            {
-                countdown = recording.Every;
-                time[row] = grid.TimeAfterStep(k);
-                vs[row] = state.V;
-                us[row] = state.U;
-                row++;
-            }
-        }
-
-        var trace = rows == 0 ? Trace.Empty : new Trace(Freeze(time, row), Freeze(vs, row), Freeze(us, row));
-        return new SimulationResult(trace, new SpikeTrain(spikeSteps.ToImmutable(), spikeTimes.ToImmutable()), status, state);
+    /// <summary>The 2007 step with its parameters and dt, for the shared fold.</summary>
+    readonly struct Stepper(Izhikevich2007Parameters p, double dtMs) : IStepper
+    {
+        public StepOutcome Step(IzhikevichState state, double input) => Izhikevich2007.Step(p, dtMs, state, input);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static double Cube(double x) => (x * x) * x;
-
-    static ImmutableArray<double> Freeze(double[] buffer, int count) =>
-        count == buffer.Length ? ImmutableArray.Create(buffer) : ImmutableArray.Create(buffer, 0, count);
 }

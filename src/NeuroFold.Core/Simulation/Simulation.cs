@@ -35,9 +35,18 @@ public static class Simulation
         where TScheme : struct, IScheme
     {
         ArgumentNullException.ThrowIfNull(grid);
-        if (inputUaPerCm2.Length < grid.Steps)
+        return Fold(new SchemeStepper<TScheme>(TScheme.Prepare(parameters, grid.DtMs, capacitanceUfPerCm2)), initial, grid, inputUaPerCm2, recording);
+    }
+
+    /// <summary>The recording fold every single-neuron run shares: one step function, one input per step, a trace thinned by <paramref name="recording"/>.</summary>
+    /// <remarks>The first non-finite state stops the run and is reported as its status.</remarks>
+    internal static SimulationResult Fold<TStepper>(TStepper stepper, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, Recording recording)
+        where TStepper : struct, IStepper
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        if (input.Length < grid.Steps)
         {
-            throw new ArgumentException($"the input has {inputUaPerCm2.Length} values for {grid.Steps} steps", nameof(inputUaPerCm2));
+            throw new ArgumentException($"the input has {input.Length} values for {grid.Steps} steps", nameof(input));
         }
 
         if (recording.Every < 1)
@@ -45,7 +54,6 @@ public static class Simulation
             throw new ArgumentOutOfRangeException(nameof(recording), "Recording.Every must be at least 1");
         }
 
-        var constants = TScheme.Prepare(parameters, grid.DtMs, capacitanceUfPerCm2);
         int steps = grid.Steps;
         int rows = recording.KeepTrace ? (steps / recording.Every) + 1 : 0;
         var time = new double[rows];
@@ -69,7 +77,7 @@ public static class Simulation
         int countdown = every;
         for (int k = 0; k < steps; k++)
         {
-            var outcome = TScheme.Step(constants, state, inputUaPerCm2[k]);
+            var outcome = stepper.Step(state, input[k]);
             if (!outcome.State.IsFinite)
             {
                 status = new RunStatus.NonFinite(k, grid.TimeAfterStep(k), 0);
@@ -117,4 +125,11 @@ public static class Simulation
 
     static ImmutableArray<double> Freeze(double[] buffer, int count) =>
         count == buffer.Length ? ImmutableArray.Create(buffer) : ImmutableArray.Create(buffer, 0, count);
+
+    /// <summary>One step of a scheme with its per-run constants, as a struct so the fold is specialised per scheme.</summary>
+    readonly struct SchemeStepper<TScheme>(StepConstants constants) : IStepper
+        where TScheme : struct, IScheme
+    {
+        public StepOutcome Step(IzhikevichState state, double input) => TScheme.Step(constants, state, input);
+    }
 }
