@@ -24,12 +24,12 @@ internal static class Integrator
         ArgumentNullException.ThrowIfNull(spec);
         return spec.Scheme switch
         {
-            _ when SchemeRunner.Is2007(spec.Preset) => Whole(SchemeRunner.Run(spec), spec.Grid.Steps, stepsDone),
+            _ when SchemeRunner.Is2007(spec.Preset) => Whole(SchemeRunner.Run2007(spec), spec.Grid.Steps, stepsDone),
             "jaxley" => RunInChunks<JaxleyScheme>(spec.Parameters, spec.Initial, spec.Grid, inputUaPerCm2, spec.Compartment.CapacitanceUfPerCm2, spec.Recording, chunkSteps, stepsDone),
             "net2003" => RunInChunks<Net2003Scheme>(spec.Parameters, spec.Initial, spec.Grid, inputUaPerCm2, spec.Compartment.CapacitanceUfPerCm2, spec.Recording, chunkSteps, stepsDone),
             "euler" => RunInChunks<ForwardEulerScheme>(spec.Parameters, spec.Initial, spec.Grid, inputUaPerCm2, spec.Compartment.CapacitanceUfPerCm2, spec.Recording, chunkSteps, stepsDone),
             // paper traces have no initial row (figure1.m's VV), so they are not stitched from chunks
-            "paper" => Whole(SchemeRunner.Run(spec), spec.Grid.Steps, stepsDone),
+            "paper" => Whole(SchemeRunner.RunPaper(spec), spec.Grid.Steps, stepsDone),
             _ => throw new ArgumentException($"no integrator for scheme '{spec.Scheme}'", nameof(spec)),
         };
     }

@@ -12,8 +12,8 @@ namespace NeuroFold.Cli.Specs;
 /// <summary>The one place where <c>--scheme</c> and the 2007 presets are dispatched to the core.</summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item><c>jaxley</c>, <c>net2003</c>, <c>euler</c>: <see cref="Simulation.Run{TScheme}"/> (trace row 0 = initial state,
-/// then one row per step at <c>(k+1)·dt</c>).</item>
+/// <item><c>jaxley</c>, <c>net2003</c>, <c>euler</c>: run by <see cref="Execution.Integrator"/> through
+/// <see cref="Simulation.Run{TScheme}"/> (trace row 0 = initial state, then one row per step at <c>(k+1)·dt</c>).</item>
 /// <item><c>paper</c>: <see cref="PaperRun"/> on MATLAB's <c>0:dt:t_max</c> — one row per step labelled <c>t_k</c>,
 /// 30 mV recorded at a spike, no initial row, as <c>figure1.m</c>'s <c>VV</c>.</item>
 /// <item>a <c>*-2007</c> preset: the 2007 model with forward Euler (only <c>--scheme euler</c>); amplitudes are read as pA
@@ -66,25 +66,8 @@ internal static class SchemeRunner
             : Fail<Error, ResolvedSimulation>(Error.New($"t_max / dt gives {count} steps; at most {TimeGrid.MaxSteps} are allowed (raise dt or lower t_max)"));
     }
 
-    /// <summary>Runs a resolved <c>simulate</c> request under its scheme.</summary>
-    public static SimulationResult Run(ResolvedSimulation spec)
-    {
-        if (Is2007(spec.Preset))
-        {
-            return Run2007(spec);
-        }
-
-        double capacitance = spec.Compartment.CapacitanceUfPerCm2;
-        return spec.Scheme switch
-        {
-            "paper" => RunPaper(spec),
-            "net2003" => Simulation.Run<Net2003Scheme>(spec.Parameters, spec.Initial, spec.Grid, spec.Stimulus.Sample(spec.Grid).AsSpan(), capacitance, spec.Recording),
-            "euler" => Simulation.Run<ForwardEulerScheme>(spec.Parameters, spec.Initial, spec.Grid, spec.Stimulus.Sample(spec.Grid).AsSpan(), capacitance, spec.Recording),
-            _ => Simulation.Run<JaxleyScheme>(spec.Parameters, spec.Initial, spec.Grid, spec.Stimulus.Sample(spec.Grid).AsSpan(), capacitance, spec.Recording),
-        };
-    }
-
-    static SimulationResult RunPaper(ResolvedSimulation spec)
+    /// <summary>Runs a <c>paper</c>-scheme request: <see cref="PaperRun"/> on MATLAB's <c>0:dt:t_max</c>, thinned as the spec asks.</summary>
+    public static SimulationResult RunPaper(ResolvedSimulation spec)
     {
         var times = MatlabColon.Build(0.0, spec.Grid.DtMs, spec.Grid.TMaxMs);
         var grid = new TimeGrid(spec.Grid.DtMs, spec.Grid.TMaxMs, times.Length);
@@ -98,7 +81,8 @@ internal static class SchemeRunner
         return Thin(PaperRun.Run(IzhikevichVariant.Standard(spec.Parameters), spec.Initial, spec.Grid.DtMs, times.AsSpan(), input), spec.Recording);
     }
 
-    static SimulationResult Run2007(ResolvedSimulation spec)
+    /// <summary>Runs a 2007-preset request with the book's forward Euler; amplitudes in pA.</summary>
+    public static SimulationResult Run2007(ResolvedSimulation spec)
     {
         var book = Presets2007.Find(spec.Preset).IfNone(() => throw new InvalidOperationException(spec.Preset));
         var p = book with { A = spec.Parameters.A, B = spec.Parameters.B, C = spec.Parameters.C, D = spec.Parameters.D };
