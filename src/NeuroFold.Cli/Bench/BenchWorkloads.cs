@@ -6,7 +6,7 @@ using NeuroFold.Core.Stimuli;
 
 namespace NeuroFold.Cli.Bench;
 
-/// <summary>NeuroFold's side of the Brian2 peer workloads W1 and W2 (<c>shared/bench/w1_single.py</c>, <c>w2_population.py</c>).</summary>
+/// <summary>NeuroFold's side of the Brian2 peer workloads W1 and W2 (<c>bench/peers/w1_single.py</c>, <c>w2_population.py</c>).</summary>
 internal static class BenchWorkloads
 {
     /// <summary>Step size of both workloads, ms.</summary>

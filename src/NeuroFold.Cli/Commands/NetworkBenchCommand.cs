@@ -7,7 +7,7 @@ using NeuroFold.Core.Networks;
 
 namespace NeuroFold.Cli.Commands;
 
-/// <summary><c>neurofold bench net2003|sparse</c>: times a network run and prints one JSON line (workloads W3 and W4 of ../shared/bench).</summary>
+/// <summary><c>neurofold bench net2003|sparse</c>: times a network run and prints one JSON line (workloads W3 and W4 of bench/peers).</summary>
 /// <remarks>
 /// <c>run_s</c> is the wall time of the simulation only (after building the network and a 20-step warm-up run that
 /// compiles the code), the same quantity Brian2's peer scripts report as <c>run_s</c>. Synaptic events count, for

@@ -9,7 +9,7 @@ namespace NeuroFold.Core.Populations;
 /// Neuron i &lt; ⌊excitatoryFraction·N⌋ is excitatory: <c>a = 0.02, b = 0.2, c = −65 + 15r², d = 8 − 6r²</c>; the rest are
 /// inhibitory: <c>a = 0.02 + 0.08r, b = 0.25 − 0.05r, c = −65, d = 2</c>; <c>r ~ U(0, 1)</c>. Input
 /// <c>I ~ U(0, maxInput)</c> µA/cm², constant; <c>v0 = −65</c> mV, <c>u0 = b·v0</c>. Izhikevich, "Simple model of spiking
-/// neurons" (2003), <c>net.m</c>; workload W2 of <c>shared/bench/w2_population.py</c>. The random numbers come from
+/// neurons" (2003), <c>net.m</c>; workload W2 of <c>bench/peers/w2_population.py</c>. The random numbers come from
 /// <see cref="CounterRandom"/>: r of neuron i is <c>Uniform(seed, 0, i)</c>, its input <c>maxInput·Uniform(seed, 1, i)</c>
 /// (Brian2's script draws from numpy's RandomState instead, so the two populations differ neuron by neuron but not in law).
 /// </remarks>

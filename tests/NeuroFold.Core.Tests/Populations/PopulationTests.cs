@@ -118,7 +118,7 @@ public sealed class PopulationTests
     [Fact]
     public void Spike_statistics_of_w1_match_brian2s_count()
     {
-        // W1 of shared/bench: Brian2 (every mode) and a plain Python float64 loop both find 4133 spikes in 1e6 steps.
+        // W1 of bench/peers (w1_single.py): Brian2 (every mode) and a plain Python float64 loop both find 4133 spikes in 1e6 steps.
         var population = Population.Create([0.02], [0.2], [-65.0], [8.0], [-70.0], [0.0], [19.0986])
             .Match(Succ: p => p, Fail: e => throw new InvalidOperationException(e.Head.Message));
         var result = PopulationSimulation.Run<JaxleyScheme>(
