@@ -5,7 +5,7 @@
 # so that `git diff src/*/PublicAPI.*.txt` shows the API change for review.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for project in NeuroFold.Core NeuroFold.Testing; do
+for project in ${PROJECTS:-NeuroFold.Core NeuroFold.Testing}; do
   dir="src/$project"
   log=$(mktemp)
   for _ in 1 2 3; do

@@ -6,10 +6,8 @@ namespace NeuroFold.Core.Models;
 /// <remarks>
 /// <c>v' = 0.04v² + k₁v + k₀ − u + I</c> with <c>(k₁, k₀) = (5, 140)</c> in Izhikevich (2003) and
 /// <c>(4.1, 108)</c> in the <i>class 1 excitable</i> and <i>integrator</i> panels of Izhikevich (2004), Fig. 1G/L;
-/// the recovery equation is <see cref="RecoveryForm"/>. The four-number <see cref="IzhikevichParameters"/> stays the
-/// contract of <see cref="Schemes.IScheme"/> (every scheme, population kernel and network shares it); the variants
-/// are needed only by the 2004 protocols, which run through <see cref="Schemes.PaperScheme.StepVariant"/>. With
-/// <see cref="Standard"/> that function is bit for bit <see cref="Schemes.PaperScheme.Step"/>.
+/// the recovery equation is <see cref="RecoveryForm"/>. These are the parameters of <see cref="Schemes.PaperScheme"/>,
+/// which also takes a plain <see cref="IzhikevichParameters"/> as <see cref="Standard"/>.
 /// </remarks>
 /// <param name="Cell">a, b, c, d.</param>
 /// <param name="LinearCoefficient">k₁, 1/ms (5 in the 2003 model).</param>
@@ -29,7 +27,7 @@ public readonly record struct IzhikevichVariant(IzhikevichParameters Cell, doubl
     /// <summary>Fig. 1R of Izhikevich (2004): the 2003 quadratic with <c>u' = a·b·(v + 65)</c>.</summary>
     public static IzhikevichVariant Accommodation(IzhikevichParameters cell) => new(cell, 5.0, 140.0, RecoveryForm.Accommodation);
 
-    /// <summary><c>((((0.04·(v·v)) + (k₁·v)) + k₀) − u)</c>, mV/ms, in the shared evaluation order (DESIGN.md, "Numerics").</summary>
+    /// <summary><c>((((0.04·(v·v)) + (k₁·v)) + k₀) − u)</c>, mV/ms, in the shared evaluation order (<see cref="Izhikevich.Drive{TLane}(TLane, TLane, TLane, TLane)"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Drive(double v, double u) => (((0.04 * (v * v)) + (LinearCoefficient * v)) + ConstantTerm) - u;
+    public double Drive(double v, double u) => Izhikevich.Drive<Arithmetic.ScalarLane>(v, u, LinearCoefficient, ConstantTerm);
 }

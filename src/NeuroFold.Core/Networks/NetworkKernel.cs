@@ -1,26 +1,35 @@
 using System.Collections.Immutable;
 using System.Numerics;
-using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+using NeuroFold.Core.Arithmetic;
 using NeuroFold.Core.Models;
+using NeuroFold.Core.Schemes;
 using NeuroFold.Core.Simulation;
 
 namespace NeuroFold.Core.Networks;
 
-/// <summary>The mutable working buffers of one network run; used only inside <see cref="NetworkSimulation.Run(Network, NetworkState, int, int)"/>.</summary>
-internal sealed class NetworkKernel
+/// <summary>The mutable working buffers of one network run at arithmetic <typeparamref name="TLane"/>; used only inside <see cref="NetworkSimulation.Run(Network, NetworkState, int, int)"/>.</summary>
+/// <remarks>
+/// The neurons are integrated by <see cref="Net2003Scheme"/>'s own step (its reset, then its two half steps and its u
+/// update), one vector of neurons at a time, with Izhikevich's input <c>I = I_ext + acc</c> as the step's input term.
+/// The state arrays are padded to whole vectors; padding lanes get no input, are never detected as firing and never
+/// reported.
+/// </remarks>
+/// <typeparam name="TLane">The arithmetic.</typeparam>
+/// <typeparam name="TMask">Its masks.</typeparam>
+internal sealed class NetworkKernel<TLane, TMask>
+    where TLane : struct, ILane<TLane, TMask>
+    where TMask : struct
 {
-    const int Align = 8;
     const int Chunk = 1024;
 
     readonly int n;
+    readonly int lanes;
     readonly double[] v;
     readonly double[] u;
-    readonly double[] a;
-    readonly double[] b;
-    readonly double[] c;
-    readonly double[] d;
+    readonly Net2003Scheme.Constants<TLane, TMask>[] constants;
     readonly int ringSlots;
     readonly double[] ring;
     readonly int stepsDone;
@@ -59,21 +68,37 @@ internal sealed class NetworkKernel
     {
         var neurons = network.Neurons;
         n = neurons.Count;
-        v = start.V.ToArray();
-        u = start.U.ToArray();
-        a = Raw(neurons.A);
-        b = Raw(neurons.B);
-        c = Raw(neurons.C);
-        d = Raw(neurons.D);
+        int w = TLane.Count;
+        int size = Math.Max(w, ((n + threads - 1) / threads + w - 1) / w * w);
+        lanes = (n + w - 1) / w * w;
+        v = new double[lanes];
+        u = new double[lanes];
+        start.V.AsSpan().CopyTo(v);
+        start.U.AsSpan().CopyTo(u);
+        var parameters = new IzhikevichParameters[lanes];
+        for (int i = 0; i < lanes; i++)
+        {
+            int from = Math.Min(i, n - 1);
+            parameters[i] = neurons.Parameters(from);
+            v[i] = i < n ? v[i] : Izhikevich2003Network.V0Mv;
+            u[i] = i < n ? u[i] : neurons.B[from] * Izhikevich2003Network.V0Mv;
+        }
+
+        constants = new Net2003Scheme.Constants<TLane, TMask>[lanes / w];
+        for (int k = 0; k < constants.Length; k++)
+        {
+            constants[k] = Net2003Scheme.Constants<TLane, TMask>.Prepare(parameters.AsSpan(k * w, w), NetworkSimulation.StepMs, 1.0);
+        }
+
         stepsDone = start.StepsDone;
 
         int maxDelay = network.Connectivity.MaxDelaySteps;
         ringSlots = maxDelay + 1;
-        ring = new double[ringSlots * n];
+        ring = new double[ringSlots * lanes];
         for (int r = 0; r < maxDelay; r++)
         {
             int slot = (stepsDone + 1 + r) % ringSlots;
-            start.Pending.AsSpan(r * n, n).CopyTo(ring.AsSpan(slot * n, n));
+            start.Pending.AsSpan(r * n, n).CopyTo(ring.AsSpan(slot * lanes, n));
         }
 
         slotBase = new int[ringSlots];
@@ -98,7 +123,7 @@ internal sealed class NetworkKernel
         {
             case NetworkInput.Thalamic th:
                 inputKind = 0;
-                noiseKey = ThalamicNoise.Key(th.Seed, RandomStreams.ThalamicNoise);
+                noiseKey = Random.CounterRandom.Key(th.Seed, RandomStreams.ThalamicNoise);
                 sigma = Raw(th.Sigma);
                 break;
             case NetworkInput.Sampled s:
@@ -113,7 +138,6 @@ internal sealed class NetworkKernel
                 throw new ArgumentException("unknown input", nameof(network));
         }
 
-        int size = Math.Max(Align, ((n + threads - 1) / threads + Align - 1) / Align * Align);
         blocks = (n + size - 1) / size;
         lo = new int[blocks];
         hi = new int[blocks];
@@ -124,11 +148,10 @@ internal sealed class NetworkKernel
         for (int k = 0; k < blocks; k++)
         {
             lo[k] = k * size;
-            hi[k] = Math.Min(n, (k + 1) * size);
+            hi[k] = Math.Min(lanes, (k + 1) * size);
             fired[0][k] = new int[hi[k] - lo[k]];
             fired[1][k] = new int[hi[k] - lo[k]];
             ext[k] = new double[Math.Min(Chunk, hi[k] - lo[k])];
-
         }
 
         body = k => StepBlock(k, currentT, currentParity, currentDetect);
@@ -149,7 +172,7 @@ internal sealed class NetworkKernel
                 Detect(k, 0);
             }
 
-            Record(stepsDone + 1, 0, spikeSteps, spikeNeurons);
+            Record(stepsDone, 0, spikeSteps, spikeNeurons);
             int parity = 0;
             var options = new ParallelOptions { MaxDegreeOfParallelism = blocks };
             for (int step = 0; step < steps; step++)
@@ -157,7 +180,7 @@ internal sealed class NetworkKernel
                 int t = stepsDone + 1 + step;
                 for (int r = 0; r < ringSlots; r++)
                 {
-                    slotBase[r] = ((t + r) % ringSlots) * n;
+                    slotBase[r] = ((t + r) % ringSlots) * lanes;
                 }
 
                 currentT = t;
@@ -183,7 +206,7 @@ internal sealed class NetworkKernel
                 parity ^= 1;
                 if (currentDetect)
                 {
-                    Record(t + 1, parity, spikeSteps, spikeNeurons);
+                    Record(t, parity, spikeSteps, spikeNeurons);
                 }
             }
         }
@@ -193,13 +216,13 @@ internal sealed class NetworkKernel
         for (int r = 0; r < maxDelay; r++)
         {
             int slot = (done + 1 + r) % ringSlots;
-            ring.AsSpan(slot * n, n).CopyTo(pending.AsSpan(r * n, n));
+            ring.AsSpan(slot * lanes, n).CopyTo(pending.AsSpan(r * n, n));
         }
 
         var final = new NetworkState(
             done,
-            ImmutableCollectionsMarshal.AsImmutableArray(v),
-            ImmutableCollectionsMarshal.AsImmutableArray(u),
+            ImmutableCollectionsMarshal.AsImmutableArray(v.AsSpan(0, n).ToArray()),
+            ImmutableCollectionsMarshal.AsImmutableArray(u.AsSpan(0, n).ToArray()),
             ImmutableCollectionsMarshal.AsImmutableArray(pending));
         return new NetworkResult([.. spikeSteps], [.. spikeNeurons], final, status);
     }
@@ -217,7 +240,8 @@ internal sealed class NetworkKernel
         return -1;
     }
 
-    void Record(int t, int parity, List<int> spikeSteps, List<int> spikeNeurons)
+    /// <summary>Adds the neurons detected as firing to the result, as spikes of 0-based step <paramref name="step"/> (time <c>(step + 1)</c> ms).</summary>
+    void Record(int step, int parity, List<int> spikeSteps, List<int> spikeNeurons)
     {
         for (int k = 0; k < blocks; k++)
         {
@@ -225,30 +249,39 @@ internal sealed class NetworkKernel
             int count = firedCount[parity][k];
             for (int x = 0; x < count; x++)
             {
-                spikeSteps.Add(t);
+                spikeSteps.Add(step);
                 spikeNeurons.Add(list[x]);
             }
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Lists the neurons of <paramref name="block"/> that fire at the start of the next step (their v ≥ 30; the step's own reset applies it).</summary>
     void Detect(int block, int parity)
     {
         var list = fired[parity][block];
         int count = 0;
-        for (int i = lo[block]; i < hi[block]; i++)
+        for (int i = lo[block]; i < hi[block]; i += TLane.Count)
         {
-            if (v[i] >= Izhikevich.PeakMv)
-            {
-                list[count++] = i;
-                v[i] = c[i];
-                u[i] = u[i] + d[i];
-            }
+            AddFiring(i, TLane.Load(v, i), list, ref count);
         }
 
         firedCount[parity][block] = count;
         nonFinite[block] = -1;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void AddFiring(int first, TLane vi, int[] list, ref int count)
+    {
+        ulong bits = Net2003Scheme.Fires<TLane, TMask>(vi) & ValidLanes(first);
+        for (; bits != 0; bits &= bits - 1)
+        {
+            list[count++] = first + BitOperations.TrailingZeroCount(bits);
+        }
+    }
+
+    /// <summary>The lanes of the vector starting at <paramref name="first"/> that are neurons, not padding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    ulong ValidLanes(int first) => n - first >= TLane.Count ? ulong.MaxValue : (1UL << (n - first)) - 1;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void StepBlock(int block, int t, int parity, bool detect)
@@ -273,116 +306,61 @@ internal sealed class NetworkKernel
         nonFinite[block] = bad;
     }
 
-    /// <summary>Integrates neurons <paramref name="from"/> … <paramref name="to"/> − 1 with external input <c>e[i − from]</c>; returns the first non-finite neuron or −1.</summary>
+    /// <summary>Steps neurons <paramref name="from"/> … <paramref name="to"/> − 1 with external input <c>e[i − from]</c>; returns the first non-finite neuron or −1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     int Integrate(double[] e, int from, int to, int[] list, ref int count, bool detect)
     {
-        var cur = ring.AsSpan(slotBase[0], n);
-        int bad = -1;
-        int i = from;
-        if (Vector256.IsHardwareAccelerated)
+        var cur = ring.AsSpan(slotBase[0], lanes);
+        int w = TLane.Count;
+        for (int i = from; i < to; i += w)
         {
-            var half = Vector256.Create(0.5);
-            var k004 = Vector256.Create(0.04);
-            var k5 = Vector256.Create(5.0);
-            var k140 = Vector256.Create(140.0);
-            var peak = Vector256.Create(Izhikevich.PeakMv);
-            var inf = Vector256.Create(double.PositiveInfinity);
-            for (; i <= to - Vector256<double>.Count; i += Vector256<double>.Count)
+            var input = TLane.Load(e, i - from) + TLane.Load(cur, i);
+            TLane.Store(TLane.Constant(0.0), cur, i);
+            var vi = TLane.Load(v, i);
+            var ui = TLane.Load(u, i);
+            constants[i / w].Step(ref vi, ref ui, input);
+            TLane.Store(vi, v, i);
+            TLane.Store(ui, u, i);
+            ulong bad = TLane.Bits(TLane.Or(TLane.IsNotFinite(vi), TLane.IsNotFinite(ui))) & ValidLanes(i);
+            if (bad != 0)
             {
-                var input = Vector256.Create(new ReadOnlySpan<double>(e, i - from, Vector256<double>.Count)) + Vector256.Create((ReadOnlySpan<double>)cur.Slice(i, Vector256<double>.Count));
-                Vector256<double>.Zero.CopyTo(cur.Slice(i, Vector256<double>.Count));
-                var vi = Vector256.Create(new ReadOnlySpan<double>(v, i, Vector256<double>.Count));
-                var ui = Vector256.Create(new ReadOnlySpan<double>(u, i, Vector256<double>.Count));
-                vi = vi + (half * (((((k004 * (vi * vi)) + (k5 * vi)) + k140) - ui) + input));
-                vi = vi + (half * (((((k004 * (vi * vi)) + (k5 * vi)) + k140) - ui) + input));
-                ui = ui + (Vector256.Create(new ReadOnlySpan<double>(a, i, Vector256<double>.Count)) *
-                           ((Vector256.Create(new ReadOnlySpan<double>(b, i, Vector256<double>.Count)) * vi) - ui));
-                vi.CopyTo(v.AsSpan(i));
-                ui.CopyTo(u.AsSpan(i));
+                return i + BitOperations.TrailingZeroCount(bad);
+            }
 
-                // |x| < inf is false exactly for NaN and ±inf.
-                if (!Vector256.LessThanAll(Vector256.Abs(vi), inf) || !Vector256.LessThanAll(Vector256.Abs(ui), inf))
-                {
-                    for (int lane = 0; lane < Vector256<double>.Count; lane++)
-                    {
-                        if (!double.IsFinite(v[i + lane]) || !double.IsFinite(u[i + lane]))
-                        {
-                            bad = i + lane;
-                            break;
-                        }
-                    }
-
-                    return bad;
-                }
-
-                if (detect && Vector256.GreaterThanOrEqualAny(vi, peak))
-                {
-                    for (int lane = 0; lane < Vector256<double>.Count; lane++)
-                    {
-                        int x = i + lane;
-                        if (v[x] >= Izhikevich.PeakMv)
-                        {
-                            list[count++] = x;
-                            v[x] = c[x];
-                            u[x] = u[x] + d[x];
-                        }
-                    }
-                }
+            if (detect)
+            {
+                AddFiring(i, vi, list, ref count);
             }
         }
 
-        for (; i < to; i++)
-        {
-            double input = e[i - from] + cur[i];
-            cur[i] = 0.0;
-            double vi = v[i];
-            double ui = u[i];
-            vi = vi + (0.5 * (Izhikevich.Drive(vi, ui) + input));
-            vi = vi + (0.5 * (Izhikevich.Drive(vi, ui) + input));
-            ui = ui + (a[i] * ((b[i] * vi) - ui));
-            if (!double.IsFinite(vi) || !double.IsFinite(ui))
-            {
-                v[i] = vi;
-                u[i] = ui;
-                bad = i;
-                break;
-            }
-
-            if (detect && vi >= Izhikevich.PeakMv)
-            {
-                list[count++] = i;
-                vi = c[i];
-                ui = ui + d[i];
-            }
-
-            v[i] = vi;
-            u[i] = ui;
-        }
-
-        return bad;
+        return -1;
     }
 
+    /// <summary>Writes the external input of step <paramref name="t"/> for lanes <paramref name="from"/> … <paramref name="to"/> − 1 into <paramref name="e"/> (0 for padding lanes).</summary>
     void FillInput(double[] e, int from, int to, int t)
     {
         ulong offset = (ulong)(t - 1) * (ulong)n;
+        int real = Math.Min(to, n);
         switch (inputKind)
         {
             case 0:
-                ThalamicNoise.Fill(e, sigma!, noiseKey, offset, from, to);
+                ThalamicNoise.Fill(e, sigma!, noiseKey, offset, from, real);
                 break;
             case 1:
-                values.AsSpan((int)offset + from, to - from).CopyTo(e);
+                values.AsSpan((int)offset + from, real - from).CopyTo(e);
                 break;
             default:
-                values.AsSpan(from, to - from).CopyTo(e);
+                values.AsSpan(from, real - from).CopyTo(e);
                 break;
         }
+
+        e.AsSpan(real - from, to - real).Clear();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Deliver(int from, int to, int parity)
     {
+        to = Math.Min(to, n); // padding lanes receive nothing
         var lists = fired[parity];
         var counts = firedCount[parity];
         if (denseWeights is not null)

@@ -4,7 +4,7 @@ using NeuroFold.Core.Simulation;
 namespace NeuroFold.Core.Networks;
 
 /// <summary>The spikes of a network run, in (step, neuron) order, with the final state and how the run ended.</summary>
-/// <param name="SpikeSteps">Step t (1-based; the time in ms at 1 ms steps) of each spike, non-decreasing.</param>
+/// <param name="SpikeSteps">0-based step of each spike, non-decreasing: the step whose start reset the neuron; its time is <c>(step + 1)·1 ms</c> (net.m's t).</param>
 /// <param name="SpikeNeurons">0-based neuron of each spike, ascending within a step.</param>
 /// <param name="Final">State after the last completed step.</param>
 /// <param name="Status">Completed, or the first step (0-based) and neuron whose state left the finite range.</param>
@@ -12,4 +12,7 @@ public sealed record NetworkResult(ImmutableArray<int> SpikeSteps, ImmutableArra
 {
     /// <summary>Number of spikes.</summary>
     public int SpikeCount => SpikeSteps.Length;
+
+    /// <summary>The time of spike <paramref name="index"/>, ms: <c>(step + 1)·1 ms</c>.</summary>
+    public double SpikeTimeMs(int index) => (SpikeSteps[index] + 1) * NetworkSimulation.StepMs;
 }

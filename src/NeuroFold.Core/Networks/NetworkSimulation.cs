@@ -1,3 +1,7 @@
+using System.Runtime.Intrinsics;
+using NeuroFold.Core.Arithmetic;
+using NeuroFold.Core.Populations;
+
 namespace NeuroFold.Core.Networks;
 
 /// <summary>Runs a network with the update of Izhikevich's <c>net.m</c> (2003): 1 ms steps, two 0.5 ms half steps of v.</summary>
@@ -10,13 +14,14 @@ namespace NeuroFold.Core.Networks;
 /// postsynaptic i at step t is <c>acc = 0.0</c> plus every weight scheduled for t, added in the order
 /// (spike step, presynaptic neuron ascending, row order); with delay 0 this is <c>net.m</c>'s
 /// <c>I = I + sum(S(:, fired), 2)</c> summed left to right.</item>
-/// <item><c>I = I_ext + acc</c>; <c>v = v + 0.5·(f(v, u) + I)</c> twice with the same u and I
-/// (<c>f</c> = <see cref="Models.Izhikevich.Drive"/>); <c>u = u + a·((b·v) − u)</c> with the new v.</item>
+/// <item><c>I = I_ext + acc</c>; <c>v = v + 0.5·(f(v, u) + I)</c> twice with the same u and I; <c>u = u + a·((b·v) − u)</c>
+/// with the new v: the step of <see cref="Schemes.Net2003Scheme"/> at dt = 1 ms, which the kernel calls, vector by
+/// vector, at the widest accelerated width.</item>
 /// </list>
 /// <para>
 /// Threads split the neurons into contiguous blocks; a block owns its neurons' state and synaptic sums, so no
 /// number is ever computed differently or summed in another order: results are identical for every thread count.
-/// Spikes are merged in (step, neuron) order.
+/// Spikes are merged in (step, neuron) order; a spike detected at the start of 0-based step k has time <c>(k+1)</c> ms.
 /// </para>
 /// </remarks>
 public static class NetworkSimulation
@@ -64,6 +69,12 @@ public static class NetworkSimulation
                 break;
         }
 
-        return new NetworkKernel(network, start, threads).Run(steps);
+        return PopulationSimulation.Resolve(VectorWidth.Auto) switch
+        {
+            VectorWidth.Bits512 => new NetworkKernel<Lane512, Vector512<double>>(network, start, threads).Run(steps),
+            VectorWidth.Bits256 => new NetworkKernel<Lane256, Vector256<double>>(network, start, threads).Run(steps),
+            VectorWidth.Bits128 => new NetworkKernel<Lane128, Vector128<double>>(network, start, threads).Run(steps),
+            _ => new NetworkKernel<ScalarLane, bool>(network, start, threads).Run(steps),
+        };
     }
 }

@@ -26,16 +26,16 @@ public static class PopulationRate
         return count / (double)(to - from) / (steps * stepMs * 1e-3);
     }
 
-    /// <summary>The population rate per step, Hz: spikes at step t (1 … steps) / N / step length.</summary>
+    /// <summary>The population rate per step, Hz: spikes at 0-based step k (0 … steps − 1) / N / step length.</summary>
     public static ImmutableArray<double> PerStepHz(NetworkResult result, int neurons, int steps, double stepMs)
     {
         ArgumentNullException.ThrowIfNull(result);
         var rate = new double[steps];
-        foreach (int t in result.SpikeSteps)
+        foreach (int k in result.SpikeSteps)
         {
-            if (t >= 1 && t <= steps)
+            if (k >= 0 && k < steps)
             {
-                rate[t - 1] += 1.0;
+                rate[k] += 1.0;
             }
         }
 

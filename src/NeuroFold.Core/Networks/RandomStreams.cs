@@ -2,7 +2,7 @@ namespace NeuroFold.Core.Networks;
 
 /// <summary>The streams of <see cref="Random.CounterRandom"/> that network builders and inputs draw from.</summary>
 /// <remarks>Each quantity has its own stream, so changing how one is drawn never shifts another.</remarks>
-public static class RandomStreams
+internal static class RandomStreams
 {
     /// <summary>Per-neuron heterogeneity (<c>re</c>, <c>ri</c>): index = neuron.</summary>
     public const long NeuronParameters = 1;

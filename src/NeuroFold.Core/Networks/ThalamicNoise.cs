@@ -24,29 +24,17 @@ internal static class ThalamicNoise
     const int Layers = 128;
     const double R = 3.442619855899;
     const double V = 9.91256303526217e-3;
-    const ulong Gamma = 0x9E3779B97F4A7C15UL;
     const int WordsPerDraw = 64;
 
     static readonly double[] X = BuildX();
     static readonly double[] Ratio = BuildRatio(X);
-
-    /// <summary>The part of <see cref="CounterRandom.Bits"/> that depends on (seed, stream) only: <c>Mix(Mix(seed + γ)·γ + stream)·γ</c>.</summary>
-    public static ulong Key(long seed, long stream) => unchecked(Mix((Mix((ulong)seed + Gamma) * Gamma) + (ulong)stream) * Gamma);
-
-    /// <summary><see cref="CounterRandom.Bits"/> for a precomputed <see cref="Key"/>: <c>Mix(key + index)</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong BitsAt(ulong key, ulong index) => Mix(unchecked(key + index));
-
-    /// <summary><see cref="CounterRandom.Uniform(long, long, long)"/> for a precomputed <see cref="Key"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double UniformAt(ulong key, ulong index) => (long)(BitsAt(key, index) >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>Standard normal draw number <paramref name="m"/> of the stream with key <paramref name="key"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Normal(ulong key, ulong m)
     {
         ulong first = m * WordsPerDraw;
-        ulong w = BitsAt(key, first);
+        ulong w = CounterRandom.BitsAt(key, first);
         double u = (2.0 * ((long)(w >> 11) * (1.0 / (1UL << 53)))) - 1.0;
         int layer = (int)(w & (Layers - 1));
         return Math.Abs(u) < Ratio[layer] ? u * X[layer] : Slow(key, first, u, layer);
@@ -62,7 +50,7 @@ internal static class ThalamicNoise
         {
             // Normal(key, m), inlined by hand with the tables in locals.
             ulong first = (offset + (ulong)i) * WordsPerDraw;
-            ulong w = BitsAt(key, first);
+            ulong w = CounterRandom.BitsAt(key, first);
             double u = (2.0 * ((long)(w >> 11) * (1.0 / (1UL << 53)))) - 1.0;
             int layer = (int)(w & (Layers - 1));
             double z = Math.Abs(u) < ratio[layer] ? u * xs[layer] : Slow(key, first, u, layer);
@@ -82,8 +70,8 @@ internal static class ThalamicNoise
                 bool negative = u < 0;
                 while (k + 1 < WordsPerDraw)
                 {
-                    double x = Math.Log(1.0 - UniformAt(key, first + (ulong)k)) / R;
-                    double y = Math.Log(1.0 - UniformAt(key, first + (ulong)k + 1));
+                    double x = Math.Log(1.0 - CounterRandom.UniformAt(key, first + (ulong)k)) / R;
+                    double y = Math.Log(1.0 - CounterRandom.UniformAt(key, first + (ulong)k + 1));
                     k += 2;
                     if (-2.0 * y >= x * x)
                     {
@@ -102,7 +90,7 @@ internal static class ThalamicNoise
 
             double f0 = Math.Exp(-0.5 * ((X[layer] * X[layer]) - (xu * xu)));
             double f1 = Math.Exp(-0.5 * ((X[layer + 1] * X[layer + 1]) - (xu * xu)));
-            if (f1 + (UniformAt(key, first + (ulong)k) * (f0 - f1)) < 1.0)
+            if (f1 + (CounterRandom.UniformAt(key, first + (ulong)k) * (f0 - f1)) < 1.0)
             {
                 return xu;
             }
@@ -113,7 +101,7 @@ internal static class ThalamicNoise
                 return xu;
             }
 
-            ulong w = BitsAt(key, first + (ulong)k);
+            ulong w = CounterRandom.BitsAt(key, first + (ulong)k);
             k++;
             u = (2.0 * ((long)(w >> 11) * (1.0 / (1UL << 53)))) - 1.0;
             layer = (int)(w & (Layers - 1));
@@ -149,13 +137,5 @@ internal static class ThalamicNoise
         }
 
         return ratio;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static ulong Mix(ulong z)
-    {
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        return z ^ (z >> 31);
     }
 }

@@ -16,10 +16,10 @@ namespace NeuroFold.Core.Populations;
 public static class Izhikevich2003Population
 {
     /// <summary>Stream of r in <see cref="CounterRandom"/>.</summary>
-    public const long ParameterStream = 0;
+    internal const long ParameterStream = 0;
 
     /// <summary>Stream of the input in <see cref="CounterRandom"/>.</summary>
-    public const long InputStream = 1;
+    internal const long InputStream = 1;
 
     /// <summary>Resting potential every neuron starts from, mV.</summary>
     public const double RestMv = -65.0;

@@ -3,28 +3,12 @@ namespace NeuroFold.Core.Populations;
 /// <summary>Spike buffers a kernel reuses from block to block: one per thread, so a run allocates them O(threads) times.</summary>
 internal sealed class KernelScratch
 {
-    public long[] At { get; private set; } = [];
+    /// <summary>Entries a kernel buffers before it books them.</summary>
+    public const int Capacity = 1024;
 
-    public ulong[] Masks { get; private set; } = [];
+    /// <summary>Step (high 32 bits) and first lane (low 32 bits) of each buffered vector of spikes.</summary>
+    public long[] At { get; } = new long[Capacity];
 
-    public int[] Steps { get; private set; } = [];
-
-    /// <summary>Makes <see cref="At"/> and <see cref="Masks"/> hold at least <paramref name="room"/> entries.</summary>
-    public void EnsureVectorRoom(int room)
-    {
-        if (At.Length < room)
-        {
-            At = new long[room];
-            Masks = new ulong[room];
-        }
-    }
-
-    /// <summary>Makes <see cref="Steps"/> hold at least <paramref name="room"/> entries.</summary>
-    public void EnsureStepRoom(int room)
-    {
-        if (Steps.Length < room)
-        {
-            Steps = new int[room];
-        }
-    }
+    /// <summary>The spiking lanes of each buffered entry, lane i as bit i.</summary>
+    public ulong[] Masks { get; } = new ulong[Capacity];
 }

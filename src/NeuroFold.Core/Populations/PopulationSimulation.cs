@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NeuroFold.Core.Arithmetic;
 using NeuroFold.Core.Models;
 using NeuroFold.Core.Schemes;
 using NeuroFold.Core.Simulation;
@@ -7,22 +9,19 @@ using NeuroFold.Core.Stimuli;
 
 namespace NeuroFold.Core.Populations;
 
-/// <summary>Runs a <see cref="Population"/>: N independent folds, vectorised, time-blocked and threaded, bit-identical to N scalar folds.</summary>
+/// <summary>Runs a <see cref="Population"/>: N independent folds, vectorised, register-blocked and threaded, bit-identical to N scalar folds.</summary>
 /// <remarks>
-/// The neurons are cut into fixed blocks of <see cref="PopulationOptions.BlockSize"/>; each block is advanced through every
-/// step before it is left (time blocking), by the scheme's vector kernel where it has one
-/// (<see cref="HasVectorKernel{TScheme}"/>: <see cref="JaxleyScheme"/>) and by its scalar step otherwise. Blocks are handed
-/// to <see cref="PopulationOptions.Threads"/> threads; each writes only its own neurons and its own spike log, and the
-/// logs are merged in (step, neuron) order at the end. Vector width, block size and thread count therefore change the
-/// speed but not a single bit of the result. Memory is proportional to N (plus the spikes, when recorded), never to
-/// N × steps, and the steps themselves allocate nothing.
+/// Every scheme runs on the one <c>PopulationKernel</c>, at the vector width of
+/// <see cref="PopulationOptions.Width"/>: the scheme's own step at <see cref="Lane512"/>, <see cref="Lane256"/>,
+/// <see cref="Lane128"/> or <see cref="ScalarLane"/>. The lanes are cut into blocks of
+/// <see cref="PopulationOptions.BlockSize"/> neurons (rounded up to whole groups of vectors); each block is advanced through
+/// every step before it is left, and blocks are handed to <see cref="PopulationOptions.Threads"/> threads. Each block
+/// writes only its own lanes and its own spike log, and the logs are merged in (step, neuron) order at the end, so
+/// vector width, block size and thread count change the speed but not a single bit of the result. Memory is
+/// proportional to N (plus the spikes, when recorded), never to N × steps, and the steps themselves allocate nothing.
 /// </remarks>
 public static class PopulationSimulation
 {
-    /// <summary>True when <typeparamref name="TScheme"/> has a vector kernel (only <see cref="JaxleyScheme"/> at present).</summary>
-    public static bool HasVectorKernel<TScheme>()
-        where TScheme : struct, IScheme => typeof(TScheme) == typeof(JaxleyScheme);
-
     /// <summary>The width <see cref="VectorWidth.Auto"/> stands for on this machine; other values are returned as they are.</summary>
     public static VectorWidth Resolve(VectorWidth width) => width != VectorWidth.Auto
         ? width
@@ -31,6 +30,32 @@ public static class PopulationSimulation
         : Vector128.IsHardwareAccelerated ? VectorWidth.Bits128
         : VectorWidth.Scalar;
 
+    /// <summary>The width a run of <paramref name="neurons"/> neurons uses for <paramref name="width"/>.</summary>
+    /// <remarks>
+    /// <see cref="VectorWidth.Auto"/> is the widest accelerated width that the population fills; fewer neurons than one
+    /// vector run on <see cref="VectorWidth.Scalar"/> (a single neuron then costs the latency of one scalar step).
+    /// </remarks>
+    public static VectorWidth Resolve(VectorWidth width, int neurons)
+    {
+        var resolved = Resolve(width);
+        if (width != VectorWidth.Auto)
+        {
+            return resolved;
+        }
+
+        while (resolved != VectorWidth.Scalar && neurons < LanesOf(resolved))
+        {
+            resolved = resolved switch
+            {
+                VectorWidth.Bits512 => VectorWidth.Bits256,
+                VectorWidth.Bits256 => VectorWidth.Bits128,
+                _ => VectorWidth.Scalar,
+            };
+        }
+
+        return resolved;
+    }
+
     /// <summary>Advances every neuron of <paramref name="population"/> through the steps of <paramref name="grid"/> under <typeparamref name="TScheme"/>.</summary>
     /// <param name="population">The neurons, their initial states and constant inputs.</param>
     /// <param name="grid">Step size (ms) and number of steps.</param>
@@ -38,7 +63,7 @@ public static class PopulationSimulation
     /// <param name="options">Threads, block size, vector width and whether to record every spike.</param>
     /// <returns>Final states, spike statistics, spikes, and whether some state left the finite range (reported, not thrown).</returns>
     public static PopulationResult Run<TScheme>(Population population, TimeGrid grid, double capacitanceUfPerCm2, PopulationOptions options)
-        where TScheme : struct, IScheme
+        where TScheme : struct, IScheme<TScheme, IzhikevichParameters>
     {
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(grid);
@@ -46,15 +71,13 @@ public static class PopulationSimulation
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BlockSize, 1, nameof(options));
 
         int n = population.Count;
-        var constants = new StepConstants[n];
-        for (int i = 0; i < n; i++)
-        {
-            constants[i] = TScheme.Prepare(population.Parameters(i), grid.DtMs, capacitanceUfPerCm2);
-        }
-
-        var work = new PopulationWorkspace(population, constants, grid.Steps, options.RecordSpikes);
-        var width = Resolve(options.Width);
-        int blocks = (int)(((long)n + options.BlockSize - 1) / options.BlockSize);
+        var width = Resolve(options.Width, n);
+        bool four = n >= FourVectors.Vectors * LanesOf(width);
+        int group = (four ? FourVectors.Vectors : OneVector.Vectors) * LanesOf(width);
+        int lanes = RoundUp(n, group);
+        int blockLanes = RoundUp(options.BlockSize, group);
+        var work = new PopulationWorkspace(population, lanes, grid.Steps, options.RecordSpikes);
+        int blocks = lanes / blockLanes + (lanes % blockLanes == 0 ? 0 : 1);
         var logs = new SpikeLog[blocks];
         var unused = new SpikeLog();
         for (int i = 0; i < blocks; i++)
@@ -62,66 +85,94 @@ public static class PopulationSimulation
             logs[i] = options.RecordSpikes ? new SpikeLog() : unused;
         }
 
-        if (HasVectorKernel<TScheme>() && width != VectorWidth.Scalar)
+        if (four)
         {
-            work.FillJaxleyArrays();
-            RunBlocks<JaxleyVectorKernel>(work, n, options, width, logs);
+            Advance<TScheme, FourVectors>(new PopulationKernel<TScheme, FourVectors>(work, logs, blockLanes, options.Threads, grid.DtMs, capacitanceUfPerCm2), width);
         }
         else
         {
-            RunBlocks<ScalarKernel<TScheme>>(work, n, options, VectorWidth.Scalar, logs);
+            Advance<TScheme, OneVector>(new PopulationKernel<TScheme, OneVector>(work, logs, blockLanes, options.Threads, grid.DtMs, capacitanceUfPerCm2), width);
         }
 
         return new PopulationResult(
-            Freeze(work.V),
-            Freeze(work.U),
+            Freeze(work.V.AsSpan(0, n).ToArray()),
+            Freeze(work.U.AsSpan(0, n).ToArray()),
             Freeze(work.SpikeCounts),
             Freeze(work.FirstSpike),
             Freeze(work.IsiSums),
             Freeze(work.IsiSquareSums),
             options.RecordSpikes ? Merge(logs, grid.Steps) : PopulationSpikes.Empty,
-            FindNonFinite<TScheme>(population, work, grid));
+            FindNonFinite<TScheme>(population, work, grid, capacitanceUfPerCm2));
     }
 
-    static void RunBlocks<TKernel>(PopulationWorkspace work, int n, PopulationOptions options, VectorWidth width, SpikeLog[] logs)
-        where TKernel : struct, IPopulationKernel
+    /// <summary>Runs <paramref name="kernel"/> with the scheme's step at <paramref name="width"/>.</summary>
+    static void Advance<TScheme, TGroup>(PopulationKernel<TScheme, TGroup> kernel, VectorWidth width)
+        where TScheme : struct, IScheme<TScheme, IzhikevichParameters>
+        where TGroup : struct, IKernelGroup
     {
-        int size = options.BlockSize;
-        if (options.Threads == 1 || logs.Length == 1)
+        _ = width switch
         {
-            var scratch = new KernelScratch();
-            for (int block = 0; block < logs.Length; block++)
-            {
-                int start = block * size;
-                TKernel.Advance(work, start, Math.Min(size, n - start), width, logs[block], scratch);
-            }
-
-            return;
-        }
-
-        Parallel.For(
-            0,
-            logs.Length,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Threads },
-            () => new KernelScratch(),
-            (block, _, scratch) =>
-            {
-                int start = block * size;
-                TKernel.Advance(work, start, Math.Min(size, n - start), width, logs[block], scratch);
-                return scratch;
-            },
-            _ => { });
+            VectorWidth.Bits512 => TScheme.Apply<Lane512, Vector512<double>, PopulationKernel<TScheme, TGroup>, bool>(ref kernel),
+            VectorWidth.Bits256 => TScheme.Apply<Lane256, Vector256<double>, PopulationKernel<TScheme, TGroup>, bool>(ref kernel),
+            VectorWidth.Bits128 => TScheme.Apply<Lane128, Vector128<double>, PopulationKernel<TScheme, TGroup>, bool>(ref kernel),
+            _ => TScheme.Apply<ScalarLane, bool, PopulationKernel<TScheme, TGroup>, bool>(ref kernel),
+        };
     }
 
-    /// <summary>Merges the block logs into (step, neuron) order: a stable counting sort by step over the blocks in neuron order.</summary>
-    /// <remarks>Blocks cover ascending, disjoint neuron ranges and each books the spikes of one step in ascending neuron order.</remarks>
+    static int LanesOf(VectorWidth width) => width switch
+    {
+        VectorWidth.Bits512 => Lane512.Count,
+        VectorWidth.Bits256 => Lane256.Count,
+        VectorWidth.Bits128 => Lane128.Count,
+        _ => ScalarLane.Count,
+    };
+
+    static int RoundUp(int x, int multiple) => (int)(((long)x + multiple - 1) / multiple * multiple);
+
+    /// <summary>Merges the block logs into (step, neuron) order.</summary>
+    /// <remarks>
+    /// (step, neuron) pairs are unique, so the order is that of the key <c>step·2³² + neuron</c>: few spikes are sorted
+    /// by it (O(S log S), independent of the run's length); many are counting-sorted by step (O(steps + S)), which is
+    /// stable and keeps each step's neurons ascending because blocks cover ascending neuron ranges and each books the
+    /// spikes of one step in ascending neuron order.
+    /// </remarks>
     static PopulationSpikes Merge(SpikeLog[] logs, int steps)
     {
-        var offsets = new int[steps + 1];
         int total = 0;
         foreach (var log in logs)
         {
             total += log.Count;
+        }
+
+        var outSteps = new int[total];
+        var outNeurons = new int[total];
+        if ((double)total * Math.Log2(Math.Max(2, total)) < 4.0 * ((double)steps + total))
+        {
+            var keys = new long[total];
+            int i = 0;
+            foreach (var log in logs)
+            {
+                var s = log.Steps;
+                var nr = log.Neurons;
+                for (int e = 0; e < s.Length; e++)
+                {
+                    keys[i++] = ((long)s[e] << 32) | (uint)nr[e];
+                }
+            }
+
+            Array.Sort(keys);
+            for (int e = 0; e < total; e++)
+            {
+                outSteps[e] = (int)(keys[e] >> 32);
+                outNeurons[e] = (int)(uint)keys[e];
+            }
+
+            return new PopulationSpikes(Freeze(outSteps), Freeze(outNeurons));
+        }
+
+        var offsets = new int[steps + 1];
+        foreach (var log in logs)
+        {
             foreach (int step in log.Steps)
             {
                 offsets[step + 1]++;
@@ -133,8 +184,6 @@ public static class PopulationSimulation
             offsets[k + 1] += offsets[k];
         }
 
-        var outSteps = new int[total];
-        var outNeurons = new int[total];
         foreach (var log in logs)
         {
             var s = log.Steps;
@@ -151,19 +200,22 @@ public static class PopulationSimulation
     }
 
     /// <summary>The first (step, neuron) whose state was non-finite, in (step, neuron) order, or completed.</summary>
-    static RunStatus FindNonFinite<TScheme>(Population population, PopulationWorkspace work, TimeGrid grid)
-        where TScheme : struct, IScheme
+    /// <remarks>Each suspect neuron's scalar fold is re-run, no further than the best step found so far.</remarks>
+    static RunStatus FindNonFinite<TScheme>(Population population, PopulationWorkspace work, TimeGrid grid, double capacitance)
+        where TScheme : struct, IScheme<TScheme, IzhikevichParameters>
     {
-        int bestStep = int.MaxValue;
+        int bestStep = grid.Steps;
         int bestNeuron = -1;
         for (int i = 0; i < population.Count; i++)
         {
-            int step = work.FirstNonFinite[i];
-            if (step < 0 && !(double.IsFinite(work.V[i]) && double.IsFinite(work.U[i])))
+            bool suspect = work.Bad[i] || !(double.IsFinite(work.V[i]) && double.IsFinite(work.U[i]));
+            if (!suspect)
             {
-                step = FirstNonFiniteStep<TScheme>(work.Constants[i], population.Initial(i), work.Input[i], grid.Steps);
+                continue;
             }
 
+            var search = new FirstNonFinite(population.Parameters(i), population.Initial(i), population.InputUaPerCm2[i], grid.DtMs, capacitance, bestStep);
+            int step = TScheme.Apply<ScalarLane, bool, FirstNonFinite, int>(ref search);
             if (step >= 0 && step < bestStep)
             {
                 bestStep = step;
@@ -176,20 +228,31 @@ public static class PopulationSimulation
             : new RunStatus.NonFinite(bestStep, grid.TimeAfterStep(bestStep), bestNeuron);
     }
 
-    static int FirstNonFiniteStep<TScheme>(in StepConstants constants, IzhikevichState state, double input, int steps)
-        where TScheme : struct, IScheme
+    static ImmutableArray<T> Freeze<T>(T[] array) => ImmutableCollectionsMarshal.AsImmutableArray(array);
+
+    /// <summary>The first step, below a limit, at which one neuron's scalar fold leaves the finite range; −1 if none.</summary>
+    readonly struct FirstNonFinite(IzhikevichParameters parameters, IzhikevichState initial, double input, double dtMs, double capacitance, int limit)
+        : IStepVisitor<IzhikevichParameters, int>
     {
-        for (int k = 0; k < steps; k++)
+        public int Visit<TStep, TLane, TMask>()
+            where TStep : struct, IStep<TStep, IzhikevichParameters, TLane, TMask>
+            where TLane : struct, ILane<TLane, TMask>
+            where TMask : struct
         {
-            state = TScheme.Step(constants, state, input).State;
-            if (!state.IsFinite)
+            var step = TStep.Prepare(new ReadOnlySpan<IzhikevichParameters>(in parameters), dtMs, capacitance);
+            var v = TLane.Constant(initial.V);
+            var u = TLane.Constant(initial.U);
+            var j = step.Input(TLane.Constant(input));
+            for (int k = 0; k < limit; k++)
             {
-                return k;
+                step.Step(ref v, ref u, j);
+                if (TLane.Any(TLane.Or(TLane.IsNotFinite(v), TLane.IsNotFinite(u))))
+                {
+                    return k;
+                }
             }
+
+            return -1;
         }
-
-        return steps - 1;
     }
-
-    static System.Collections.Immutable.ImmutableArray<T> Freeze<T>(T[] array) => ImmutableCollectionsMarshal.AsImmutableArray(array);
 }

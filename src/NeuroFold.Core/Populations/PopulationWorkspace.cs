@@ -1,63 +1,68 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using NeuroFold.Core.Schemes;
+using NeuroFold.Core.Models;
 
 namespace NeuroFold.Core.Populations;
 
 /// <summary>The mutable buffers of one population run, allocated once before the first step and frozen after the last.</summary>
 /// <remarks>
-/// Every neuron belongs to exactly one block and only that block's kernel writes its entries, so blocks can run on
-/// different threads without locks. The structure-of-arrays fields used by vector kernels are filled by
-/// <see cref="FillJaxleyArrays"/> from the scheme's own <see cref="IScheme.Prepare"/> results.
+/// The per-lane arrays (state, input, parameters) are padded to a whole number of kernel groups with copies of the
+/// last neuron, so a kernel always works on full vectors; the padding lanes are never booked or reported. Every lane
+/// belongs to exactly one block and only that block's kernel writes it, so blocks can run on different threads
+/// without locks.
 /// </remarks>
 internal sealed class PopulationWorkspace
 {
-    public PopulationWorkspace(Population population, StepConstants[] constants, int steps, bool recordSpikes)
+    public PopulationWorkspace(Population population, int lanes, int steps, bool recordSpikes)
     {
         int n = population.Count;
+        Count = n;
+        Lanes = lanes;
         Steps = steps;
         RecordSpikes = recordSpikes;
-        Constants = constants;
-        Input = population.InputUaPerCm2.AsSpan().ToArray();
-        V = population.V0.AsSpan().ToArray();
-        U = population.U0.AsSpan().ToArray();
+        V = new double[lanes];
+        U = new double[lanes];
+        Input = new double[lanes];
+        Parameters = new IzhikevichParameters[lanes];
+        Bad = new bool[lanes];
+        for (int i = 0; i < lanes; i++)
+        {
+            int from = Math.Min(i, n - 1);
+            V[i] = population.V0[from];
+            U[i] = population.U0[from];
+            Input[i] = population.InputUaPerCm2[from];
+            Parameters[i] = population.Parameters(from);
+        }
+
         SpikeCounts = new int[n];
         FirstSpike = new int[n];
         LastSpike = new int[n];
         IsiSums = new long[n];
         IsiSquareSums = new long[n];
-        FirstNonFinite = new int[n];
         Array.Fill(FirstSpike, -1);
-        Array.Fill(FirstNonFinite, -1);
-        B = [];
-        E = [];
-        C = [];
-        D = [];
-        InputStep = [];
     }
+
+    /// <summary>Number of neurons (the lanes beyond are padding).</summary>
+    public int Count { get; }
+
+    /// <summary>Number of lanes, padding included.</summary>
+    public int Lanes { get; }
 
     public int Steps { get; }
 
     public bool RecordSpikes { get; }
 
-    public StepConstants[] Constants { get; }
-
-    public double[] Input { get; }
-
     public double[] V { get; }
 
     public double[] U { get; }
 
-    public double[] B { get; private set; }
+    /// <summary>The constant input current density of each lane, µA/cm².</summary>
+    public double[] Input { get; }
 
-    public double[] E { get; private set; }
+    public IzhikevichParameters[] Parameters { get; }
 
-    public double[] C { get; private set; }
-
-    public double[] D { get; private set; }
-
-    /// <summary><c>(dt·J)/C_m</c> of each neuron: the expression the scalar step evaluates, computed once.</summary>
-    public double[] InputStep { get; private set; }
+    /// <summary>Lanes whose state left the finite range at some step (set by kernels of schemes where that is not absorbing).</summary>
+    public bool[] Bad { get; }
 
     public int[] SpikeCounts { get; }
 
@@ -68,29 +73,6 @@ internal sealed class PopulationWorkspace
     public long[] IsiSums { get; }
 
     public long[] IsiSquareSums { get; }
-
-    /// <summary>First step whose state was non-finite, per neuron (−1: none seen by the kernel).</summary>
-    public int[] FirstNonFinite { get; }
-
-    /// <summary>Copies b, e = exp(−dt·a), c, d and (dt·J)/C_m out of the prepared constants into one array each.</summary>
-    public void FillJaxleyArrays()
-    {
-        int n = V.Length;
-        B = new double[n];
-        E = new double[n];
-        C = new double[n];
-        D = new double[n];
-        InputStep = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            var k = Constants[i];
-            B[i] = k.Parameters.B;
-            E[i] = k.Decay;
-            C[i] = k.Parameters.C;
-            D[i] = k.Parameters.D;
-            InputStep[i] = (k.DtMs * Input[i]) / k.CapacitanceUfPerCm2;
-        }
-    }
 
     /// <summary>Books a spike of <paramref name="neuron"/> at <paramref name="step"/>: count, first spike, ISI sums, log.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -114,13 +96,18 @@ internal sealed class PopulationWorkspace
         }
     }
 
-    /// <summary>Books the spikes of the lanes set in <paramref name="lanes"/>, lowest lane (neuron) first.</summary>
-    public void OnSpikes(ulong lanes, int firstNeuron, int step, SpikeLog log)
+    /// <summary>Books the spikes of the lanes set in <paramref name="lanes"/>, lowest lane (neuron) first; padding lanes are skipped.</summary>
+    public void OnSpikes(ulong lanes, int firstLane, int step, SpikeLog log)
     {
         while (lanes != 0)
         {
-            int lane = BitOperations.TrailingZeroCount(lanes);
-            OnSpike(firstNeuron + lane, step, log);
+            int lane = firstLane + BitOperations.TrailingZeroCount(lanes);
+            if (lane >= Count)
+            {
+                return;
+            }
+
+            OnSpike(lane, step, log);
             lanes &= lanes - 1;
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NeuroFold.Core.Models;
+using NeuroFold.Core.Schemes;
 using NeuroFold.Core.Simulation;
 using NeuroFold.Core.Stimuli;
 
@@ -7,8 +8,9 @@ namespace NeuroFold.Core.Published;
 
 /// <summary>One published protocol of Izhikevich's MATLAB code: a model, an initial state, a time span and an input rule.</summary>
 /// <remarks>
-/// Runs as the published loop does: <c>tspan = 0:tau:T</c> (<see cref="MatlabColon"/>), <c>I = Input(t)</c> at every
-/// <c>t</c> of tspan (the rule uses the published strict comparisons), <see cref="PaperRun"/> for the steps.
+/// Runs as the published loop does: <c>tspan = 0:tau:T</c> (MATLAB's colon, <see cref="TimeGrid.MatlabColon"/>),
+/// <c>I = Input(t)</c> at every <c>t</c> of tspan (the rule uses the published strict comparisons), <see cref="PaperScheme"/>
+/// for the steps.
 /// The input rule is a pure function of t; it is sampled once, before the loop.
 /// </remarks>
 /// <param name="Id">Kebab-case id (<c>tonic-spiking</c>, <c>rs</c>, …).</param>
@@ -32,26 +34,27 @@ public sealed record PaperProtocol(
     /// <summary>The initial state (v0, u0).</summary>
     public IzhikevichState Initial => new(V0Mv, U0);
 
-    /// <summary>The published <c>tspan = 0:tau:T</c>, ms.</summary>
-    public ImmutableArray<double> TimesMs() => MatlabColon.Build(0.0, TauMs, TMaxMs);
+    /// <summary>The published <c>tspan = 0:tau:T</c> as a grid: one step per element, labelled with it.</summary>
+    public TimeGrid Grid() =>
+        TimeGrid.MatlabColon(TauMs, TMaxMs).Match(Succ: g => g, Fail: e => throw new InvalidOperationException(Validation.Checks.Describe(e)));
 
-    /// <summary>The input at each of <paramref name="timesMs"/>.</summary>
-    public ImmutableArray<double> Sample(ImmutableArray<double> timesMs)
+    /// <summary>The input at each step of <paramref name="grid"/>: <c>I(t_k)</c> at the step's label.</summary>
+    public ImmutableArray<double> Sample(TimeGrid grid)
     {
-        var values = new double[timesMs.Length];
+        ArgumentNullException.ThrowIfNull(grid);
+        var values = new double[grid.Steps];
         for (int k = 0; k < values.Length; k++)
         {
-            values[k] = Input(timesMs[k]);
+            values[k] = Input(grid.TimeAfterStep(k));
         }
 
         return ImmutableArray.Create(values);
     }
 
-    /// <summary>Runs the protocol as published.</summary>
+    /// <summary>Runs the protocol as published: <see cref="PaperScheme"/> on <c>0:tau:T</c>, Izhikevich's I (C_m = 1).</summary>
     public SimulationResult Run()
     {
-        var times = TimesMs();
-        var input = Sample(times);
-        return PaperRun.Run(Model, Initial, TauMs, times.AsSpan(), input.AsSpan());
+        var grid = Grid();
+        return Simulation.Simulation.Run<PaperScheme, IzhikevichVariant>(Model, Initial, grid, Sample(grid).AsSpan(), 1.0, Recording.Full);
     }
 }

@@ -21,16 +21,26 @@ public static class CounterRandom
 
     /// <summary>64 well-mixed bits for the key (seed, stream, index).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Bits(long seed, long stream, long index)
-    {
-        ulong h = Mix(unchecked((ulong)seed) + Golden);
-        h = Mix(unchecked((h * Golden) + (ulong)stream));
-        return Mix(unchecked((h * Golden) + (ulong)index));
-    }
+    public static ulong Bits(long seed, long stream, long index) => BitsAt(Key(seed, stream), unchecked((ulong)index));
 
     /// <summary>A uniform double in [0, 1) with 53 random bits, for the key (seed, stream, index).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Uniform(long seed, long stream, long index) => (Bits(seed, stream, index) >> 11) * TwoToMinus53;
+    public static double Uniform(long seed, long stream, long index) => UniformAt(Key(seed, stream), unchecked((ulong)index));
+
+    /// <summary>The part of <see cref="Bits"/> that depends on (seed, stream) only: <c>Mix(Mix(seed + γ)·γ + stream)·γ</c>.</summary>
+    /// <remarks>For loops that draw many indices of one stream: <c>Bits(seed, stream, i) == BitsAt(Key(seed, stream), i)</c>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Key(long seed, long stream) =>
+        unchecked(Mix((Mix(unchecked((ulong)seed) + Golden) * Golden) + (ulong)stream) * Golden);
+
+    /// <summary><see cref="Bits"/> for a precomputed <see cref="Key"/>: <c>Mix(key + index)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong BitsAt(ulong key, ulong index) => Mix(unchecked(key + index));
+
+    /// <summary><see cref="Uniform(long, long, long)"/> for a precomputed <see cref="Key"/>.</summary>
+    /// <remarks>The top 53 bits are converted as a signed integer (one instruction on x64); below 2⁵³ that is exact.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double UniformAt(ulong key, ulong index) => (long)(BitsAt(key, index) >> 11) * TwoToMinus53;
 
     /// <summary>A uniform double in [<paramref name="low"/>, <paramref name="high"/>): <c>low + (high − low)·U</c>.</summary>
     public static double Uniform(long seed, long stream, long index, double low, double high) =>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NeuroFold.Core.Arithmetic;
 using NeuroFold.Core.Models;
 
 namespace NeuroFold.Core.Schemes;
@@ -14,9 +15,9 @@ namespace NeuroFold.Core.Schemes;
 /// <item><c>v'' = v' + (dt·J)/C_m</c>: the input enters after the reset, through the membrane capacitance.</item>
 /// </list>
 /// The state after step k (0-based) is labelled <c>t = (k+1)·dt</c>. Source: Jaxley,
-/// <c>jaxley/channels/non_capacitive/izhikevich.py</c> and its voltage solver; DESIGN.md, "Numerics".
+/// <c>jaxley/channels/non_capacitive/izhikevich.py</c> and its voltage solver; docs/NUMERICS.md.
 /// </remarks>
-public readonly struct JaxleyScheme : IScheme
+public readonly struct JaxleyScheme : IScheme<JaxleyScheme, IzhikevichParameters>
 {
     /// <summary>Jaxley's <c>save_exp</c> clips the exponent of the decay factor at 50 (relevant only for a &lt; 0).</summary>
     public const double MaxExponent = 50.0;
@@ -25,33 +26,101 @@ public readonly struct JaxleyScheme : IScheme
     public static string Name => "jaxley";
 
     /// <inheritdoc />
-    public static StepConstants Prepare(in IzhikevichParameters parameters, double dtMs, double capacitanceUfPerCm2)
-    {
-        double tau = 1.0 / parameters.A;
-        return new StepConstants(parameters, dtMs, capacitanceUfPerCm2, Math.Exp(Math.Min(-dtMs / tau, MaxExponent)));
-    }
+    public static TraceConvention Convention => TraceConvention.AfterStep;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static StepOutcome Step(in StepConstants constants, IzhikevichState state, double inputUaPerCm2)
-    {
-        var channel = ChannelStep(constants, state);
-        double v = channel.State.V + ((constants.DtMs * inputUaPerCm2) / constants.CapacitanceUfPerCm2);
-        return new StepOutcome(new IzhikevichState(v, channel.State.U), channel.Spiked);
-    }
+    /// <remarks>
+    /// NaN stays NaN (every update reads the variable it writes); v cannot become +∞ without reaching the threshold and
+    /// being reset; v = −∞ makes u NaN on the next step; an infinite u makes v −∞ and then NaN.
+    /// </remarks>
+    public static bool NonFiniteIsAbsorbing => true;
 
-    /// <summary>Steps 1–3 alone (the channel update, without the input), as Jaxley's channel computes them.</summary>
-    /// <remarks>At this level a spike leaves <c>v = c</c> exactly and raises u by exactly d.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static StepOutcome ChannelStep(in StepConstants constants, IzhikevichState state)
+    /// <summary>The constants of one neuron for the scalar fold.</summary>
+    public static Constants<ScalarLane, bool> Prepare(in IzhikevichParameters parameters, double dtMs, double capacitanceUfPerCm2) =>
+        Constants<ScalarLane, bool>.Prepare(new ReadOnlySpan<IzhikevichParameters>(in parameters), dtMs, capacitanceUfPerCm2);
+
+    /// <inheritdoc />
+    public static TResult Apply<TLane, TMask, TVisitor, TResult>(ref TVisitor visitor)
+        where TLane : struct, ILane<TLane, TMask>
+        where TMask : struct
+        where TVisitor : IStepVisitor<IzhikevichParameters, TResult>, allows ref struct =>
+        visitor.Visit<Constants<TLane, TMask>, TLane, TMask>();
+
+    /// <summary>The per-run constants of <see cref="JaxleyScheme"/> at arithmetic <typeparamref name="TLane"/>, and its step.</summary>
+    /// <typeparam name="TLane">The arithmetic.</typeparam>
+    /// <typeparam name="TMask">Its masks.</typeparam>
+    public readonly struct Constants<TLane, TMask> : IStep<Constants<TLane, TMask>, IzhikevichParameters, TLane, TMask>
+        where TLane : struct, ILane<TLane, TMask>
+        where TMask : struct
     {
-        var p = constants.Parameters;
-        double v = state.V;
-        double bv = p.B * v;
-        double u = bv + ((state.U - bv) * constants.Decay);
-        v = v + (constants.DtMs * Izhikevich.Drive(v, u));
-        return v >= Izhikevich.PeakMv
-            ? new StepOutcome(new IzhikevichState(p.C, u + p.D), true)
-            : new StepOutcome(new IzhikevichState(v, u), false);
+        /// <summary>Sensitivity b.</summary>
+        public TLane B { get; init; }
+
+        /// <summary>The exponential-Euler factor <c>e = exp(min(−dt/τ, 50))</c>, <c>τ = 1/a</c>.</summary>
+        public TLane Decay { get; init; }
+
+        /// <summary>Reset c, mV.</summary>
+        public TLane C { get; init; }
+
+        /// <summary>Increment d.</summary>
+        public TLane D { get; init; }
+
+        /// <summary>Step size, ms.</summary>
+        public TLane DtMs { get; init; }
+
+        /// <summary>Membrane capacitance, µF/cm².</summary>
+        public TLane Capacitance { get; init; }
+
+        /// <summary>The constants from parameters given as lanes (also the way for number types that carry derivatives).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Constants<TLane, TMask> Prepare(TLane a, TLane b, TLane c, TLane d, TLane dtMs, TLane capacitance)
+        {
+            var tau = TLane.Constant(1.0) / a;
+            return new Constants<TLane, TMask>
+            {
+                B = b,
+                Decay = TLane.Exp(TLane.Min(-dtMs / tau, TLane.Constant(MaxExponent))),
+                C = c,
+                D = d,
+                DtMs = dtMs,
+                Capacitance = capacitance,
+            };
+        }
+
+        /// <inheritdoc />
+        public static Constants<TLane, TMask> Prepare(ReadOnlySpan<IzhikevichParameters> neurons, double dtMs, double capacitance) =>
+            Prepare(
+                Gather.Lanes<TLane, IzhikevichParameters>(neurons, static p => p.A),
+                Gather.Lanes<TLane, IzhikevichParameters>(neurons, static p => p.B),
+                Gather.Lanes<TLane, IzhikevichParameters>(neurons, static p => p.C),
+                Gather.Lanes<TLane, IzhikevichParameters>(neurons, static p => p.D),
+                TLane.Constant(dtMs),
+                TLane.Constant(capacitance));
+
+        /// <inheritdoc />
+        /// <remarks><c>(dt·J)/C_m</c>.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TLane Input(TLane current) => (DtMs * current) / Capacitance;
+
+        /// <inheritdoc />
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ulong Step(ref TLane v, ref TLane u, TLane input)
+        {
+            ulong spiked = Channel(ref v, ref u);
+            v = v + input;
+            return spiked;
+        }
+
+        /// <summary>Steps 1–3 alone (the channel update, without the input), as Jaxley's channel computes them.</summary>
+        /// <remarks>At this level a spike leaves <c>v = c</c> exactly and raises u by exactly d.</remarks>
+        /// <returns>The lanes that spiked, lane i as bit i.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ulong Channel(ref TLane v, ref TLane u)
+        {
+            var bv = B * v;
+            u = bv + ((u - bv) * Decay);
+            v = v + (DtMs * Izhikevich.Drive(v, u));
+            return Izhikevich.ResetAtOrAbovePeak<TLane, TMask>(ref v, ref u, C, D);
+        }
     }
 }

@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
+using NeuroFold.Core.Arithmetic;
 using NeuroFold.Core.Models;
 
 namespace NeuroFold.Core.Schemes;
 
 /// <summary>The scheme of Izhikevich's 1000-neuron network (<c>net.m</c>, 2003): reset first, two half-steps of v, then u.</summary>
 /// <remarks>
-/// One step of size dt (net.m: 1 ms) from (v, u) with input I (<c>I/C_m</c> as Izhikevich's I):
+/// One step of size dt (net.m: 1 ms) from (v, u) with input I (<c>I = J/C_m</c>, Izhikevich's I):
 /// <list type="number">
 /// <item>if <c>v ≥ 30</c> (the state left by the previous step, which may overshoot far above 30): the step reports a
 /// spike, <c>v ← c</c>, <c>u ← u + d</c>;</item>
@@ -14,37 +15,96 @@ namespace NeuroFold.Core.Schemes;
 /// </list>
 /// The state after step k is labelled <c>(k+1)·dt</c> and a spike reported by step k has time <c>(k+1)·dt</c> (net.m's
 /// <c>t</c>); the trace shows the overshoot at the label before. With dt = 1, <c>dt/2 = 0.5</c> and <c>dt·a = a</c>
-/// exactly, so the arithmetic is net.m's bit for bit. Source: Izhikevich (2003) IEEE TNN 14:1569; DESIGN.md, "Numerics".
+/// exactly, so the arithmetic is net.m's bit for bit; the network kernel runs this same step with I in Izhikevich's
+/// units. Source: Izhikevich (2003) IEEE TNN 14:1569; docs/NUMERICS.md.
 /// </remarks>
-public readonly struct Net2003Scheme : IScheme
+public readonly struct Net2003Scheme : IScheme<Net2003Scheme, IzhikevichParameters>
 {
     /// <inheritdoc />
     public static string Name => "net2003";
 
     /// <inheritdoc />
-    /// <remarks><see cref="StepConstants.Decay"/> is unused (0).</remarks>
-    public static StepConstants Prepare(in IzhikevichParameters parameters, double dtMs, double capacitanceUfPerCm2) =>
-        new(parameters, dtMs, capacitanceUfPerCm2, 0.0);
+    public static TraceConvention Convention => TraceConvention.AfterStep;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static StepOutcome Step(in StepConstants constants, IzhikevichState state, double inputUaPerCm2)
-    {
-        var p = constants.Parameters;
-        double i = inputUaPerCm2 / constants.CapacitanceUfPerCm2;
-        double v = state.V;
-        double u = state.U;
-        bool spiked = v >= Izhikevich.PeakMv;
-        if (spiked)
-        {
-            v = p.C;
-            u = u + p.D;
-        }
+    /// <remarks>False: an overflow to +∞ after the half steps is reset to c at the start of the next step.</remarks>
+    public static bool NonFiniteIsAbsorbing => false;
 
-        double half = 0.5 * constants.DtMs;
-        v = v + (half * (Izhikevich.Drive(v, u) + i));
-        v = v + (half * (Izhikevich.Drive(v, u) + i));
-        u = u + ((constants.DtMs * p.A) * ((p.B * v) - u));
-        return new StepOutcome(new IzhikevichState(v, u), spiked);
+    /// <summary>The constants of one neuron for the scalar fold.</summary>
+    public static Constants<ScalarLane, bool> Prepare(in IzhikevichParameters parameters, double dtMs, double capacitanceUfPerCm2) =>
+        Constants<ScalarLane, bool>.Prepare(new ReadOnlySpan<IzhikevichParameters>(in parameters), dtMs, capacitanceUfPerCm2);
+
+    /// <summary>The lanes whose state will spike at the start of the next step, lane i as bit i: <c>v ≥ 30</c> (net.m's <c>find(v &gt;= 30)</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Fires<TLane, TMask>(TLane v)
+        where TLane : struct, ILane<TLane, TMask>
+        where TMask : struct
+    {
+        var peak = TLane.Constant(Izhikevich.PeakMv);
+        return TLane.AnyGreaterThanOrEqual(v, peak) ? TLane.Bits(TLane.GreaterThanOrEqual(v, peak)) : 0UL;
+    }
+
+    /// <inheritdoc />
+    public static TResult Apply<TLane, TMask, TVisitor, TResult>(ref TVisitor visitor)
+        where TLane : struct, ILane<TLane, TMask>
+        where TMask : struct
+        where TVisitor : IStepVisitor<IzhikevichParameters, TResult>, allows ref struct =>
+        visitor.Visit<Constants<TLane, TMask>, TLane, TMask>();
+
+    /// <summary>The per-run constants of <see cref="Net2003Scheme"/> at arithmetic <typeparamref name="TLane"/>, and its step.</summary>
+    /// <typeparam name="TLane">The arithmetic.</typeparam>
+    /// <typeparam name="TMask">Its masks.</typeparam>
+    public readonly struct Constants<TLane, TMask> : IStep<Constants<TLane, TMask>, IzhikevichParameters, TLane, TMask>
+        where TLane : struct, ILane<TLane, TMask>
+        where TMask : struct
+    {
+        /// <summary><c>dt·a</c>, the factor of the u update.</summary>
+        public TLane DtA { get; init; }
+
+        /// <summary>Sensitivity b.</summary>
+        public TLane B { get; init; }
+
+        /// <summary>Reset c, mV.</summary>
+        public TLane C { get; init; }
+
+        /// <summary>Increment d.</summary>
+        public TLane D { get; init; }
+
+        /// <summary>The half step <c>0.5·dt</c>, ms.</summary>
+        public TLane HalfDtMs { get; init; }
+
+        /// <summary>Membrane capacitance, µF/cm².</summary>
+        public TLane Capacitance { get; init; }
+
+        /// <summary>The constants from parameters given as lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Constants<TLane, TMask> Prepare(TLane a, TLane b, TLane c, TLane d, TLane dtMs, TLane capacitance) =>
+            new() { DtA = dtMs * a, B = b, C = c, D = d, HalfDtMs = TLane.Constant(0.5) * dtMs, Capacitance = capacitance };
+
+        /// <inheritdoc />
+        public static Constants<TLane, TMask> Prepare(ReadOnlySpan<IzhikevichParameters> neurons, double dtMs, double capacitance) =>
+            Prepare(
+                Gather.Lanes<TLane, IzhikevichParameters>(neurons, static p => p.A),
+                Gather.Lanes<TLane, IzhikevichParameters>(neurons, static p => p.B),
+                Gather.Lanes<TLane, IzhikevichParameters>(neurons, static p => p.C),
+                Gather.Lanes<TLane, IzhikevichParameters>(neurons, static p => p.D),
+                TLane.Constant(dtMs),
+                TLane.Constant(capacitance));
+
+        /// <inheritdoc />
+        /// <remarks><c>J/C_m</c>: Izhikevich's I.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TLane Input(TLane current) => current / Capacitance;
+
+        /// <inheritdoc />
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ulong Step(ref TLane v, ref TLane u, TLane input)
+        {
+            ulong spiked = Izhikevich.ResetAtOrAbovePeak<TLane, TMask>(ref v, ref u, C, D);
+            v = v + (HalfDtMs * (Izhikevich.Drive(v, u) + input));
+            v = v + (HalfDtMs * (Izhikevich.Drive(v, u) + input));
+            u = u + (DtA * ((B * v) - u));
+            return spiked;
+        }
     }
 }

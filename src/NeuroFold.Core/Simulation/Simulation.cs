@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NeuroFold.Core.Arithmetic;
 using NeuroFold.Core.Cells;
 using NeuroFold.Core.Models;
 using NeuroFold.Core.Schemes;
@@ -6,47 +7,106 @@ using NeuroFold.Core.Stimuli;
 
 namespace NeuroFold.Core.Simulation;
 
-/// <summary>Time integration as a fold: one state, one step function, one value of input per step.</summary>
+/// <summary>Time integration as a fold: one state, one scheme step, one value of input per step.</summary>
 /// <remarks>
-/// <c>state_{k+1} = Step(constants, state_k, I_k)</c> for k = 0 … steps − 1. The loop owns its output buffers,
-/// allocated once before it; nothing outside can observe them until they are frozen into the result.
+/// <c>state_{k+1} = Step(constants, state_k, Input(I_k))</c> for the steps of a grid. <see cref="Fold{TStep}"/> is the one
+/// loop every single-neuron path runs through: resumable (it can start at any global step of the grid and its
+/// segments concatenate to the whole run), recording as the scheme's published program does
+/// (<see cref="TraceConvention"/>), thinned by a <see cref="Recording"/>, and reporting progress to an optional hook. The
+/// loop owns its output buffers, allocated once before it; nothing outside can observe them until they are frozen into
+/// the result.
 /// </remarks>
 public static class Simulation
 {
+    /// <summary>Steps between two calls of a fold's progress hook.</summary>
+    public const int ProgressInterval = 1 << 18;
+
     /// <summary>Runs one Jaxley-scheme neuron through <paramref name="stimulus"/> on <paramref name="compartment"/>, recording everything.</summary>
-    public static SimulationResult Run(IzhikevichParameters parameters, IzhikevichState initial, TimeGrid grid, Stimulus stimulus, Compartment compartment) =>
-        Run<JaxleyScheme>(parameters, initial, grid, stimulus.Sample(grid).AsSpan(), compartment.CapacitanceUfPerCm2, Recording.Full);
+    public static SimulationResult Run(IzhikevichParameters parameters, IzhikevichState initial, TimeGrid grid, Stimulus stimulus, Compartment compartment)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(stimulus);
+        return Run<JaxleyScheme>(parameters, initial, grid, stimulus.Sample(grid).AsSpan(), compartment.CapacitanceUfPerCm2, Recording.Full);
+    }
 
     /// <summary>Runs one neuron under scheme <typeparamref name="TScheme"/> with one input value per step of <paramref name="grid"/>.</summary>
     /// <param name="parameters">Model parameters.</param>
     /// <param name="initial">State at t = 0.</param>
     /// <param name="grid">Step size and number of steps.</param>
-    /// <param name="inputUaPerCm2">Input current density of each step, µA/cm²; at least <c>grid.Steps</c> values.</param>
+    /// <param name="input">Input current density of each step, µA/cm²; at least <c>grid.Steps</c> values.</param>
     /// <param name="capacitanceUfPerCm2">Membrane capacitance, µF/cm².</param>
     /// <param name="recording">Which trace rows to keep.</param>
     /// <returns>The trace, the spikes and how the run ended; a non-finite state stops the run and is reported, not thrown.</returns>
     public static SimulationResult Run<TScheme>(
-        IzhikevichParameters parameters,
+        IzhikevichParameters parameters, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitanceUfPerCm2, Recording recording)
+        where TScheme : struct, IScheme<TScheme, IzhikevichParameters> =>
+        Run<TScheme, IzhikevichParameters>(parameters, initial, grid, input, capacitanceUfPerCm2, recording);
+
+    /// <summary>Runs one neuron of any scheme with its own parameter type (for example the 2007 model), as <see cref="Run{TScheme}"/> does.</summary>
+    /// <param name="parameters">The scheme's parameters.</param>
+    /// <param name="initial">State at t = 0.</param>
+    /// <param name="grid">Step size and number of steps.</param>
+    /// <param name="input">Input of each step in the scheme's units; at least <c>grid.Steps</c> values.</param>
+    /// <param name="capacitance">Membrane capacitance the input enters through (ignored by schemes whose parameters carry it).</param>
+    /// <param name="recording">Which trace rows to keep.</param>
+    /// <param name="progress">Called with the number of steps done, every <see cref="ProgressInterval"/> steps and at the end.</param>
+    public static SimulationResult Run<TScheme, TParameters>(
+        in TParameters parameters,
         IzhikevichState initial,
         TimeGrid grid,
-        ReadOnlySpan<double> inputUaPerCm2,
-        double capacitanceUfPerCm2,
-        Recording recording)
-        where TScheme : struct, IScheme
+        ReadOnlySpan<double> input,
+        double capacitance,
+        Recording recording,
+        Action<int>? progress = null)
+        where TScheme : struct, IScheme<TScheme, TParameters>
+        where TParameters : struct
     {
         ArgumentNullException.ThrowIfNull(grid);
-        return Fold(new SchemeStepper<TScheme>(TScheme.Prepare(parameters, grid.DtMs, capacitanceUfPerCm2)), initial, grid, inputUaPerCm2, recording);
+        var visitor = new FoldVisitor<TParameters>(parameters, initial, grid, input, capacitance, recording, TScheme.Convention, progress);
+        return TScheme.Apply<ScalarLane, bool, FoldVisitor<TParameters>, SimulationResult>(ref visitor);
     }
 
-    /// <summary>The recording fold every single-neuron run shares: one step function, one input per step, a trace thinned by <paramref name="recording"/>.</summary>
-    /// <remarks>The first non-finite state stops the run and is reported as its status.</remarks>
-    internal static SimulationResult Fold<TStepper>(TStepper stepper, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, Recording recording)
-        where TStepper : struct, IStepper
+    /// <summary>The fold: runs <paramref name="step"/> from <paramref name="initial"/> over steps <c>firstStep … firstStep + input.Length − 1</c> of <paramref name="grid"/>.</summary>
+    /// <param name="step">The scheme's prepared step for one neuron.</param>
+    /// <param name="initial">State before step <paramref name="firstStep"/>.</param>
+    /// <param name="grid">The whole run's grid: its labels time the rows and spikes.</param>
+    /// <param name="input">The input current of each step run, in the scheme's units (<c>input[k − firstStep]</c> for step k).</param>
+    /// <param name="recording">Which trace rows to keep: row r is kept when <c>r % Every == 0</c>, rows counted over the whole run.</param>
+    /// <param name="convention">The scheme's trace convention: time labels, initial row, value recorded at a spike.</param>
+    /// <param name="firstStep">Global index of the first step to run (0 for a whole run). A segment that starts later has no initial row, so segments concatenate to the whole run.</param>
+    /// <param name="progress">Called with the number of steps done, every <see cref="ProgressInterval"/> steps and at the end.</param>
+    /// <returns>The rows, the spikes (global step indices) and how the segment ended; the first non-finite state stops it and is reported.</returns>
+    public static SimulationResult Fold<TStep>(
+        in TStep step,
+        IzhikevichState initial,
+        TimeGrid grid,
+        ReadOnlySpan<double> input,
+        Recording recording,
+        TraceConvention convention,
+        int firstStep,
+        Action<int>? progress)
+        where TStep : struct, IStep<ScalarLane, bool> =>
+        Fold<TStep, ScalarLane, bool>(step, initial, grid, input, recording, convention, firstStep, progress);
+
+    /// <summary>The fold at any one-lane arithmetic (<see cref="Fold{TStep}"/> is it at <see cref="ScalarLane"/>).</summary>
+    /// <remarks>A lane type of more than one lane is rejected: a fold records one neuron.</remarks>
+    public static SimulationResult Fold<TStep, TLane, TMask>(
+        in TStep step,
+        IzhikevichState initial,
+        TimeGrid grid,
+        ReadOnlySpan<double> input,
+        Recording recording,
+        TraceConvention convention,
+        int firstStep,
+        Action<int>? progress)
+        where TStep : struct, IStep<TLane, TMask>
+        where TLane : struct, ILane<TLane, TMask>
+        where TMask : struct
     {
         ArgumentNullException.ThrowIfNull(grid);
-        if (input.Length < grid.Steps)
+        if (TLane.Count != 1)
         {
-            throw new ArgumentException($"the input has {input.Length} values for {grid.Steps} steps", nameof(input));
+            throw new ArgumentException($"a fold records one neuron; {typeof(TLane).Name} has {TLane.Count} lanes", nameof(step));
         }
 
         if (recording.Every < 1)
@@ -54,8 +114,18 @@ public static class Simulation
             throw new ArgumentOutOfRangeException(nameof(recording), "Recording.Every must be at least 1");
         }
 
-        int steps = grid.Steps;
-        int rows = recording.KeepTrace ? (steps / recording.Every) + 1 : 0;
+        int count = input.Length;
+        if (firstStep < 0 || (long)firstStep + count > grid.Steps)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstStep), $"steps {firstStep}..{(long)firstStep + count - 1} do not lie in the grid's 0..{grid.Steps - 1}");
+        }
+
+        int offset = convention.InitialRow ? 1 : 0;
+        bool initialRow = recording.KeepTrace && convention.InitialRow && firstStep == 0;
+        long every = recording.Every;
+        long firstRow = firstStep + offset;
+        long lastRow = firstStep + offset + count - 1L;
+        int rows = recording.KeepTrace ? (int)(Multiples(lastRow, every) - Multiples(firstRow - 1, every)) + (initialRow ? 1 : 0) : 0;
         var time = new double[rows];
         var vs = new double[rows];
         var us = new double[rows];
@@ -63,7 +133,7 @@ public static class Simulation
         var spikeTimes = ImmutableArray.CreateBuilder<double>();
 
         int row = 0;
-        if (rows > 0)
+        if (initialRow)
         {
             time[0] = 0.0;
             vs[0] = initial.V;
@@ -71,65 +141,117 @@ public static class Simulation
             row = 1;
         }
 
+        bool peak = convention.RecordedPeakMv.HasValue;
+        double peakMv = convention.RecordedPeakMv.GetValueOrDefault();
         RunStatus status = new RunStatus.Completed();
-        var state = initial;
-        int every = recording.Every;
-        int countdown = every;
-        for (int k = 0; k < steps; k++)
+        var v = TLane.Constant(initial.V);
+        var u = TLane.Constant(initial.U);
+        var last = initial;
+        long countdown = (firstRow % every) == 0 ? 0 : every - (firstRow % every);
+        int done = 0;
+        while (done < count)
         {
-            var outcome = stepper.Step(state, input[k]);
-            if (!outcome.State.IsFinite)
+            int stop = progress is null ? count : Math.Min(count, done + ProgressInterval);
+            for (; done < stop; done++)
             {
-                status = new RunStatus.NonFinite(k, grid.TimeAfterStep(k), 0);
+                var spiked = step.Step(ref v, ref u, step.Input(TLane.Constant(input[done])));
+                int k = firstStep + done;
+                if (TLane.Any(TLane.Or(TLane.IsNotFinite(v), TLane.IsNotFinite(u))))
+                {
+                    status = new RunStatus.NonFinite(k, grid.TimeAfterStep(k), 0);
+                    break;
+                }
+
+                last = new IzhikevichState(TLane.Element(v, 0), TLane.Element(u, 0));
+                bool spike = spiked != 0;
+                if (spike)
+                {
+                    spikeSteps.Add(k);
+                    spikeTimes.Add(grid.TimeAfterStep(k));
+                }
+
+                if (rows > 0 && countdown-- == 0)
+                {
+                    countdown = every - 1;
+                    time[row] = grid.TimeAfterStep(k);
+                    vs[row] = spike && peak ? peakMv : last.V;
+                    us[row] = last.U;
+                    row++;
+                }
+            }
+
+            progress?.Invoke(done);
+            if (!status.IsCompleted)
+            {
                 break;
             }
-
-            state = outcome.State;
-            if (outcome.Spiked)
-            {
-                spikeSteps.Add(k);
-                spikeTimes.Add(grid.TimeAfterStep(k));
-            }
-
-            if (rows > 0 && --countdown == 0)
-            {
-                countdown = every;
-                time[row] = grid.TimeAfterStep(k);
-                vs[row] = state.V;
-                us[row] = state.U;
-                row++;
-            }
         }
 
-        var trace = rows == 0
-            ? Trace.Empty
-            : new Trace(Freeze(time, row), Freeze(vs, row), Freeze(us, row));
-        return new SimulationResult(trace, new SpikeTrain(spikeSteps.ToImmutable(), spikeTimes.ToImmutable()), status, state);
+        var trace = rows == 0 ? Trace.Empty : new Trace(Freeze(time, row), Freeze(vs, row), Freeze(us, row));
+        return new SimulationResult(trace, new SpikeTrain(spikeSteps.ToImmutable(), spikeTimes.ToImmutable()), status, last);
     }
 
-    /// <summary>Folds <typeparamref name="TScheme"/> over <paramref name="inputUaPerCm2"/> and returns the final state only.</summary>
+    /// <summary>Folds <paramref name="step"/> over <paramref name="input"/> and returns the final state only.</summary>
     /// <remarks>
     /// The plain scalar fold every fast path is checked against. A non-finite state propagates (IEEE arithmetic) rather
-    /// than stopping the fold; use <see cref="Run{TScheme}"/> to have it reported.
+    /// than stopping the fold; use <see cref="Fold{TStep}"/> to have it reported.
     /// </remarks>
-    public static IzhikevichState Advance<TScheme>(in StepConstants constants, IzhikevichState state, ReadOnlySpan<double> inputUaPerCm2)
-        where TScheme : struct, IScheme
+    public static IzhikevichState Advance<TStep>(in TStep step, IzhikevichState state, ReadOnlySpan<double> input)
+        where TStep : struct, IStep<ScalarLane, bool>
     {
-        for (int k = 0; k < inputUaPerCm2.Length; k++)
+        ScalarLane v = state.V;
+        ScalarLane u = state.U;
+        for (int k = 0; k < input.Length; k++)
         {
-            state = TScheme.Step(constants, state, inputUaPerCm2[k]).State;
+            step.Step(ref v, ref u, step.Input(input[k]));
         }
 
-        return state;
+        return new IzhikevichState(v, u);
     }
+
+    /// <summary>One step from <paramref name="state"/> with input current <paramref name="current"/>.</summary>
+    public static StepOutcome Advance<TStep>(in TStep step, IzhikevichState state, double current)
+        where TStep : struct, IStep<ScalarLane, bool>
+    {
+        ScalarLane v = state.V;
+        ScalarLane u = state.U;
+        bool spiked = step.Step(ref v, ref u, step.Input(current)) != 0;
+        return new StepOutcome(new IzhikevichState(v, u), spiked);
+    }
+
+    /// <summary>How many of 0 … <paramref name="x"/> are multiples of <paramref name="every"/> (0 for x &lt; 0).</summary>
+    static long Multiples(long x, long every) => x < 0 ? 0 : (x / every) + 1;
 
     static ImmutableArray<double> Freeze(double[] buffer, int count) =>
         count == buffer.Length ? ImmutableArray.Create(buffer) : ImmutableArray.Create(buffer, 0, count);
 
-    /// <summary>One step of a scheme with its per-run constants, as a struct so the fold is specialised per scheme.</summary>
-    readonly struct SchemeStepper<TScheme>(StepConstants constants) : IStepper
-        where TScheme : struct, IScheme
+    /// <summary>Prepares a scheme's scalar step from its parameters and runs the fold: how a scheme chosen by type reaches its step.</summary>
+    ref struct FoldVisitor<TParameters>(
+        TParameters parameters,
+        IzhikevichState initial,
+        TimeGrid grid,
+        ReadOnlySpan<double> input,
+        double capacitance,
+        Recording recording,
+        TraceConvention convention,
+        Action<int>? progress) : IStepVisitor<TParameters, SimulationResult>
+        where TParameters : struct
     {
-        public StepOutcome Step(IzhikevichState state, double input) => TScheme.Step(constants, state, input);
+        readonly TParameters parameters = parameters;
+        readonly ReadOnlySpan<double> input = input;
+
+        public readonly SimulationResult Visit<TStep, TLane, TMask>()
+            where TStep : struct, IStep<TStep, TParameters, TLane, TMask>
+            where TLane : struct, ILane<TLane, TMask>
+            where TMask : struct
+        {
+            if (input.Length < grid.Steps)
+            {
+                throw new ArgumentException($"the input has {input.Length} values for {grid.Steps} steps", nameof(input));
+            }
+
+            var step = TStep.Prepare(new ReadOnlySpan<TParameters>(in parameters), grid.DtMs, capacitance);
+            return Fold<TStep, TLane, TMask>(step, initial, grid, input[..grid.Steps], recording, convention, 0, progress);
+        }
     }
 }

@@ -90,6 +90,6 @@ public sealed record SpikeStatistics(
     {
         ArgumentNullException.ThrowIfNull(spikes);
         ArgumentNullException.ThrowIfNull(grid);
-        return Compute(spikes.TimesMs, grid.Steps * grid.DtMs);
+        return Compute(spikes.TimesMs, grid.DurationMs);
     }
 }

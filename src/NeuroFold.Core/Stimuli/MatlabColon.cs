@@ -11,7 +11,7 @@ namespace NeuroFold.Core.Stimuli;
 /// (MathWorks, technical note on the colon operator and its <c>colonop.m</c>). For the published protocols
 /// (start 0, τ = 0.1 … 0.5) this agrees with <c>k·τ</c> except in the last bit of some second-half entries.
 /// </remarks>
-public static class MatlabColon
+internal static class MatlabColon
 {
     /// <summary>The number of intervals n (the vector has n + 1 elements) of <c>start:step:stop</c>, step &gt; 0, stop ≥ start.</summary>
     public static long Intervals(double start, double step, double stop)
@@ -25,8 +25,18 @@ public static class MatlabColon
         return (long)n;
     }
 
-    /// <summary>MATLAB's end-point tolerance <c>2·eps·max(|start|, |stop|)</c>, eps = 2⁻⁵².</summary>
-    static double Tolerance(double start, double stop) => 2.0 * Math.ScaleB(1.0, -52) * Math.Max(Math.Abs(start), Math.Abs(stop));
+    /// <summary>The last element of <c>start:step:stop</c> with <paramref name="intervals"/> intervals: stop itself when within MATLAB's tolerance.</summary>
+    public static double Last(double start, double step, double stop, long intervals)
+    {
+        double last = start + (intervals * step);
+        return last - stop > -Tolerance(start, stop) ? stop : last;
+    }
+
+    /// <summary>Element <paramref name="index"/> of the vector of <paramref name="intervals"/> intervals from start to <paramref name="last"/>.</summary>
+    public static double Element(double start, double step, double last, long intervals, long index) =>
+        intervals % 2 == 0 && index == intervals / 2 ? (start + last) / 2
+        : index <= intervals / 2 ? start + (index * step)
+        : last - ((intervals - index) * step);
 
     /// <summary>The elements of <c>start:step:stop</c> (step &gt; 0, stop ≥ start, all finite).</summary>
     public static ImmutableArray<double> Build(double start, double step, double stop)
@@ -37,24 +47,16 @@ public static class MatlabColon
         }
 
         long n = Intervals(start, step, stop);
-        double last = start + (n * step);
-        if (last - stop > -Tolerance(start, stop))
-        {
-            last = stop;
-        }
-
+        double last = Last(start, step, stop, n);
         var values = new double[n + 1];
-        for (long k = 0; k <= n / 2; k++)
+        for (long k = 0; k <= n; k++)
         {
-            values[k] = start + (k * step);
-            values[n - k] = last - (k * step);
-        }
-
-        if (n % 2 == 0)
-        {
-            values[n / 2] = (start + last) / 2;
+            values[k] = Element(start, step, last, n, k);
         }
 
         return ImmutableArray.Create(values);
     }
+
+    /// <summary>MATLAB's end-point tolerance <c>2·eps·max(|start|, |stop|)</c>, eps = 2⁻⁵².</summary>
+    static double Tolerance(double start, double stop) => 2.0 * Math.ScaleB(1.0, -52) * Math.Max(Math.Abs(start), Math.Abs(stop));
 }

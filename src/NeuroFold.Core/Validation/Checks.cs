@@ -9,7 +9,7 @@ namespace NeuroFold.Core.Validation;
 /// Every message names the field and the rule it broke, so that a caller combining several checks with
 /// <c>Apply</c> can report all problems at once. Numbers are printed in invariant culture.
 /// </remarks>
-public static class Checks
+internal static class Checks
 {
     /// <summary>Succeeds when <paramref name="x"/> is neither NaN nor infinite.</summary>
     public static Validation<Error, double> Finite(string name, double x) =>
