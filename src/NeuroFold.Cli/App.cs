@@ -30,6 +30,7 @@ internal static class App
             return ExitCodes.InvalidInput;
         }
 
+        Vocabulary.WarnDeprecated(parse, stderr);
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });

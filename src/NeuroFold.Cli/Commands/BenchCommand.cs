@@ -1,119 +1,324 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using LanguageExt;
+using LanguageExt.Common;
 using NeuroFold.Cli.Bench;
+using NeuroFold.Cli.Specs;
+using NeuroFold.Core.Networks;
 using NeuroFold.Core.Populations;
+using NeuroFold.Core.Stimuli;
+using static LanguageExt.Prelude;
+using static NeuroFold.Cli.Commands.Vocabulary;
 
 namespace NeuroFold.Cli.Commands;
 
-/// <summary><c>neurofold bench single|population|net2003|sparse</c>: NeuroFold's side of the Brian2 peer workloads W1 and W2, one JSON line.</summary>
+/// <summary><c>neurofold bench single|population|izhikevich2003|sparse</c>: NeuroFold's side of the peer workloads W1–W4, one JSON line.</summary>
 /// <remarks>
-/// Prints <c>workload, n, steps, threads, run_s, neuron_steps_per_s, spikes, rate_exc_hz, rate_inh_hz</c>; <c>run_s</c> is
-/// the wall time of one run after a warm-up run (parameter preparation included, population construction not).
+/// The line is in the peer scripts' schema (<c>bench/peers</c>: snake_case keys, <c>run_s</c> the wall time of the
+/// simulation alone), so the two sides compare field by field; it also names the CPU and the vector width used.
 /// </remarks>
 internal static class BenchCommand
 {
-    /// <summary>The <c>bench</c> command: <c>single</c> and <c>population</c> (W1, W2) and the network workloads (W3, W4).</summary>
+    /// <summary>The <c>bench</c> command and its four workloads.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var bench = new Command("bench", "Time NeuroFold on a Brian2 peer workload (W1 single, W2 population, W3 net2003, W4 sparse) and print one JSON line.");
-        bench.Subcommands.Add(Workload("single", "W1: one neuron, Jaxley scheme, dt 0.1 ms, 1e6 steps, spikes counted, no traces", stdout, stderr));
-        bench.Subcommands.Add(Workload("population", "W2: N heterogeneous Izhikevich (2003) neurons, Jaxley scheme, dt 0.1 ms, 1e4 steps, spikes counted, no traces", stdout, stderr));
-        foreach (var network in NetworkBenchCommand.Workloads(stdout, stderr))
-        {
-            bench.Subcommands.Add(network);
-        }
-
+        var bench = new Command("bench", "Time NeuroFold on a peer workload (W1 single, W2 population, W3 izhikevich2003, W4 sparse) and print one JSON line. Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
+        bench.Subcommands.Add(Population("single", "W1: one neuron, Jaxley scheme, dt 0.1 ms, t_max 100000 ms (10^6 steps), spikes counted, no traces", stdout, stderr));
+        bench.Subcommands.Add(Population("population", "W2: N heterogeneous Izhikevich (2003) neurons, Jaxley scheme, dt 0.1 ms, t_max 1000 ms (10^4 steps), spikes counted, no traces", stdout, stderr));
+        bench.Subcommands.Add(Network(NetworkResolver.Izhikevich2003, "W3: the Izhikevich (2003) network, dense, 1 ms steps (default 1000 neurons, 1000 ms)", stdout, stderr, "net2003"));
+        bench.Subcommands.Add(Network(NetworkResolver.Sparse, "W4: the sparse network, K partners per neuron (default 10000 neurons, K = 100, delay 1 ms, 1000 ms)", stdout, stderr));
         return bench;
     }
 
-    static Command Workload(string workload, string description, TextWriter stdout, TextWriter stderr)
+    static Command Population(string workload, string description, TextWriter stdout, TextWriter stderr)
     {
-        var neurons = new Option<int?>("--neurons") { Description = "population size N (population only; default 100000)", HelpName = "N" };
-        var steps = new Option<int?>("--steps") { Description = "number of steps of 0.1 ms (default 1000000 for single, 10000 for population)", HelpName = "K" };
-        var threads = new Option<int?>("--threads") { Description = "threads (default: all cores)", HelpName = "T" };
-        var seed = new Option<long>("--seed") { Description = "seed of the population's counter-based random numbers (default 1234)", HelpName = "S", DefaultValueFactory = _ => 1234 };
-
+        bool single = workload == "single";
+        var neurons = Text("--neurons", "N", $"population size N (population only; default {BenchWorkloads.W2Neurons})");
+        var dt = Dt($"{Numbers.Format(BenchWorkloads.DtMs)}, the workload's");
+        var tMax = TMax($"{Numbers.Format(single ? BenchWorkloads.W1TMaxMs : BenchWorkloads.W2TMaxMs)}, the workload's; steps = floor(t_max/dt)+1");
+        var steps = Text("--steps", "K", "deprecated: run exactly K steps (use --t-max)");
+        var threads = Threads();
+        var seed = Seed();
+        var quiet = Quiet();
         var command = new Command(workload, description);
-        foreach (var o in new Option[] { neurons, steps, threads, seed })
+        foreach (var o in new System.CommandLine.Option[] { neurons, dt, tMax, steps, threads, seed, quiet })
         {
             command.Options.Add(o);
         }
 
-        command.SetAction(r => Execute(workload, r.GetValue(neurons), r.GetValue(steps), r.GetValue(threads), r.GetValue(seed), stdout, stderr));
+        command.SetAction(r =>
+        {
+            if (r.GetValue(steps) is not null)
+            {
+                stderr.WriteLine("warning: --steps is deprecated; use --t-max (steps = floor(t_max/dt)+1)");
+            }
+
+            return Measure(single, r.GetValue(neurons), r.GetValue(dt), r.GetValue(tMax), r.GetValue(steps), r.GetValue(threads), r.GetValue(seed), stdout, stderr);
+        });
         return command;
     }
 
-    static int Execute(string workload, int? neurons, int? steps, int? threads, long seed, TextWriter stdout, TextWriter stderr)
+    static int Measure(bool single, string? neuronsText, string? dtText, string? tMaxText, string? stepsText, string? threadsText, string? seedText, TextWriter stdout, TextWriter stderr)
     {
-        bool single = workload == "single";
-        int n = single ? 1 : neurons ?? 100_000;
-        int k = steps ?? (single ? 1_000_000 : 10_000);
-        int t = threads ?? Environment.ProcessorCount;
-        var problems = new List<string>();
-        if (single && neurons is not null && neurons != 1)
-        {
-            problems.Add("--neurons applies to 'population' only (W1 has one neuron)");
-        }
-
-        if (n < 1)
-        {
-            problems.Add($"--neurons must be at least 1, got {n}");
-        }
-
-        if (k < 1 || k > Core.Stimuli.TimeGrid.MaxSteps)
-        {
-            problems.Add($"--steps must lie in [1, {Core.Stimuli.TimeGrid.MaxSteps}], got {k}");
-        }
-
-        if (t < 1)
-        {
-            problems.Add($"--threads must be at least 1, got {t}");
-        }
-
-        if (problems.Count > 0)
-        {
-            foreach (var p in problems)
+        var names = FieldNames.Flags;
+        var count = single && neuronsText is not null && neuronsText.Trim() != "1"
+            ? Fail<Error, int>(Error.New("--neurons applies to 'population' only (W1 has one neuron)"))
+            : Fields.WholeNumber(names.Of("neurons"), neuronsText, single ? 1 : BenchWorkloads.W2Neurons, 1, 100_000_000);
+        var dt = Fields.Positive(names.Of("dt"), dtText, BenchWorkloads.DtMs);
+        var grid = stepsText is not null
+            ? (dt, Fields.WholeNumber(names.Of("steps"), stepsText, 0, 1, TimeGrid.MaxSteps)).Apply((d, k) => (d, k)).Bind(x => TimeGrid.FromSteps(x.d, x.k))
+            : (dt, Fields.NonNegative(names.Of("tMax"), tMaxText, single ? BenchWorkloads.W1TMaxMs : BenchWorkloads.W2TMaxMs)).Apply((d, t) => (d, t))
+                .Bind(x => TimeGrid.Create(x.d, x.t).MapFail(e => Error.New($"{names.Of("dt")}/{names.Of("tMax")}: {e.Message}")));
+        var run = (count, grid, Fields.Threads(names.Of("threads"), threadsText), Fields.Seed(names.Of("seed"), seedText))
+            .Apply((n, g, t, s) => (N: n, Grid: g, Threads: t, Seed: s));
+        return run.Match(
+            Succ: x =>
             {
-                stderr.WriteLine($"error: {p}");
-            }
+                var population = single ? BenchWorkloads.Single() : BenchWorkloads.Heterogeneous(x.N, x.Seed);
+                var options = new PopulationOptions(x.Threads, PopulationOptions.DefaultBlockSize, VectorWidth.Auto, RecordSpikes: single);
+                var (result, seconds) = BenchWorkloads.Time(population, x.Grid, options);
+                if (!result.Status.IsCompleted)
+                {
+                    stderr.WriteLine("error: the run left the finite range");
+                    return ExitCodes.NonFinite;
+                }
 
-            stderr.WriteLine("nothing was run (exit code 2: invalid input)");
-            return ExitCodes.InvalidInput;
-        }
+                int n = population.Count;
+                int ne = single ? 1 : Izhikevich2003Population.Excitatory(n, 0.8);
+                double durationS = x.Grid.DurationMs * 1e-3;
+                long exc = 0;
+                long inh = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    if (i < ne)
+                    {
+                        exc += result.SpikeCounts[i];
+                    }
+                    else
+                    {
+                        inh += result.SpikeCounts[i];
+                    }
+                }
 
-        var population = single ? BenchWorkloads.Single() : BenchWorkloads.Heterogeneous(n, seed);
-        var options = new PopulationOptions(t, PopulationOptions.DefaultBlockSize, VectorWidth.Auto, RecordSpikes: single);
-        var (result, seconds) = BenchWorkloads.Time(population, k, options);
-        if (!result.Status.IsCompleted)
-        {
-            stderr.WriteLine("error: the run left the finite range");
-            return ExitCodes.NonFinite;
-        }
-
-        int ne = single ? 1 : Izhikevich2003Population.Excitatory(n, 0.8);
-        double durationS = k * BenchWorkloads.DtMs * 1e-3;
-        long exc = 0;
-        long inh = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (i < ne)
-            {
-                exc += result.SpikeCounts[i];
-            }
-            else
-            {
-                inh += result.SpikeCounts[i];
-            }
-        }
-
-        string rateExc = ne > 0 ? Json(exc / (ne * durationS)) : "null";
-        string rateInh = n - ne > 0 ? Json(inh / ((n - ne) * durationS)) : "null";
-        stdout.WriteLine(
-            $"{{\"workload\": \"{(single ? "W1" : "W2")}\", \"n\": {n}, \"steps\": {k}, \"threads\": {t}, " +
-            $"\"run_s\": {Json(seconds)}, \"neuron_steps_per_s\": {Json((double)n * k / seconds)}, \"spikes\": {exc + inh}, " +
-            $"\"rate_exc_hz\": {rateExc}, \"rate_inh_hz\": {rateInh}}}");
-        return ExitCodes.Ok;
+                Line(stdout, w =>
+                {
+                    w.WriteString("workload", single ? "W1" : "W2");
+                    w.WriteString("tool", "neurofold");
+                    w.WriteNumber("n", n);
+                    w.WriteNumber("steps", x.Grid.Steps);
+                    w.WriteNumber("dt_ms", x.Grid.DtMs);
+                    w.WriteNumber("threads", x.Threads);
+                    w.WriteNumber("run_s", seconds);
+                    w.WriteNumber("neuron_steps_per_s", (double)n * x.Grid.Steps / seconds);
+                    w.WriteNumber("ns_per_step", seconds / x.Grid.Steps * 1e9);
+                    w.WriteNumber("spikes", exc + inh);
+                    Rate(w, "rate_exc_hz", exc, ne, durationS);
+                    Rate(w, "rate_inh_hz", inh, n - ne, durationS);
+                    w.WriteString("vector_width", PopulationSimulation.Resolve(VectorWidth.Auto, n).ToString());
+                });
+                return ExitCodes.Ok;
+            },
+            Fail: errors => Problems.Report(stderr, errors));
     }
 
-    static string Json(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+    static Command Network(string model, string description, TextWriter stdout, TextWriter stderr, string? oldName = null)
+    {
+        var neurons = Text("--neurons", "N", "neuron count (default 1000 for izhikevich2003, 10000 for sparse)");
+        var k = Text("--k", "K", "sparse: partners per neuron (default 100)");
+        var maxDelay = Text("--max-delay", "ms", "sparse: delays 1..max-delay ms (default 1, as W4)");
+        var threads = Threads();
+        var seed = Seed();
+        var tMax = TMax("1000; a whole number: one 1 ms step per ms");
+        var quiet = Quiet();
+        var command = new Command(model, description);
+        if (oldName is not null)
+        {
+            command.Aliases.Add(oldName);
+        }
+
+        foreach (var o in new System.CommandLine.Option[] { neurons, k, maxDelay, threads, seed, tMax, quiet })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(r =>
+        {
+            var options = new NetworkOptions(
+                model, r.GetValue(tMax), r.GetValue(seed), r.GetValue(neurons), null, r.GetValue(k),
+                r.GetValue(maxDelay) ?? "1", null, null, null, r.GetValue(threads), null);
+            var build = Stopwatch.StartNew();
+            return NetworkResolver.Resolve(options, FieldNames.Flags).Match(
+                Succ: spec => MeasureNetwork(model, spec, build.Elapsed.TotalSeconds, stdout),
+                Fail: errors => Problems.Report(stderr, errors));
+        });
+        return command;
+    }
+
+    static int MeasureNetwork(string workload, ResolvedNetwork spec, double buildS, TextWriter stdout)
+    {
+        var network = spec.Network;
+        NetworkSimulation.Run(network, Math.Min(20, spec.Steps), spec.Threads);
+        using var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var result = NetworkSimulation.Run(network, spec.Steps, spec.Threads);
+        double runS = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        double cpuS = (process.TotalProcessorTime - cpu0).TotalSeconds;
+
+        long events = SynapticEvents(network.Connectivity, result, spec.Steps);
+        int n = network.Neurons.Count;
+        Line(stdout, w =>
+        {
+            w.WriteString("workload", workload == NetworkResolver.Sparse ? "W4" : "W3");
+            w.WriteString("model", workload);
+            w.WriteString("tool", "neurofold");
+            w.WriteNumber("n", n);
+            w.WriteNumber("steps", spec.Steps);
+            w.WriteNumber("threads", spec.Threads);
+            w.WriteNumber("run_s", Math.Round(runS, 6));
+            w.WriteNumber("cpu_s", Math.Round(cpuS, 6));
+            w.WriteNumber("build_s", Math.Round(buildS, 6));
+            w.WriteNumber("spikes", result.SpikeCount);
+            w.WriteNumber("rate_exc_hz", PopulationRate.MeanHz(result, 0, network.Neurons.Excitatory, spec.Steps, NetworkSimulation.StepMs));
+            w.WriteNumber("rate_inh_hz", PopulationRate.MeanHz(result, network.Neurons.Excitatory, n, spec.Steps, NetworkSimulation.StepMs));
+            w.WriteNumber("synapses", network.Connectivity.SynapseCount);
+            w.WriteNumber("syn_events", events);
+            w.WriteNumber("syn_events_per_s", Math.Round(events / runS));
+            w.WriteNumber("neuron_steps_per_s", Math.Round((double)n * spec.Steps / runS));
+            if (spec.IsSparse)
+            {
+                w.WriteNumber("k", spec.K);
+                w.WriteNumber("max_delay_ms", spec.MaxDelay);
+            }
+
+            w.WriteNumber("seed", spec.Seed);
+            w.WriteNumber("cpu_count", Environment.ProcessorCount);
+            w.WriteString("loadavg", LoadAverage());
+            w.WriteString("vector_width", PopulationSimulation.Resolve(VectorWidth.Auto).ToString());
+        });
+        return result.Status.IsCompleted ? ExitCodes.Ok : ExitCodes.NonFinite;
+    }
+
+    /// <summary>Writes one compact JSON object as a line, with the CPU model added last.</summary>
+    static void Line(TextWriter stdout, Action<Utf8JsonWriter> fields)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            fields(w);
+            w.WriteString("cpu", CpuModel());
+            w.WriteEndObject();
+        }
+
+        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    static void Rate(Utf8JsonWriter w, string name, long spikes, int neurons, double seconds)
+    {
+        if (neurons > 0)
+        {
+            w.WriteNumber(name, spikes / (neurons * seconds));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>Synapses delivered within the run: for each spike of step k (time k + 1), those with k + 1 + delay ≤ steps.</summary>
+    static long SynapticEvents(Connectivity connectivity, NetworkResult result, int steps)
+    {
+        long events = 0;
+        switch (connectivity)
+        {
+            case Connectivity.Dense dense:
+                foreach (int k in result.SpikeSteps)
+                {
+                    if (k + 1 + dense.DelaySteps <= steps)
+                    {
+                        events += dense.Neurons;
+                    }
+                }
+
+                break;
+            case Connectivity.Sparse sparse:
+                var rows = sparse.RowStart;
+                var delays = sparse.DelaysSteps;
+                for (int x = 0; x < result.SpikeCount; x++)
+                {
+                    int t = result.SpikeSteps[x] + 1;
+                    int j = result.SpikeNeurons[x];
+                    if (t + sparse.MaxDelaySteps <= steps)
+                    {
+                        events += rows[j + 1] - rows[j];
+                        continue;
+                    }
+
+                    for (int s = rows[j]; s < rows[j + 1]; s++)
+                    {
+                        if (t + delays[s] <= steps)
+                        {
+                            events++;
+                        }
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+
+        return events;
+    }
+
+    static string LoadAverage() => ReadFirstLine("/proc/loadavg");
+
+    /// <summary>The CPU model name and whether AVX-512 is present (from /proc/cpuinfo where there is one).</summary>
+    static string CpuModel()
+    {
+        try
+        {
+            if (!File.Exists("/proc/cpuinfo"))
+            {
+                return System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString();
+            }
+
+            string model = "";
+            bool avx512 = false;
+            foreach (string line in File.ReadLines("/proc/cpuinfo"))
+            {
+                if (model.Length == 0 && line.StartsWith("model name", StringComparison.Ordinal))
+                {
+                    model = line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+                }
+                else if (line.StartsWith("flags", StringComparison.Ordinal))
+                {
+                    avx512 = line.Contains(" avx512f", StringComparison.Ordinal);
+                    break;
+                }
+            }
+
+            return $"{model}; AVX-512 {(avx512 ? "yes" : "no")}";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    static string ReadFirstLine(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path).Trim() : string.Empty;
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
 }

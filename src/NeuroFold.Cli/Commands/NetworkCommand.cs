@@ -1,58 +1,110 @@
 using System.CommandLine;
+using System.Globalization;
+using LanguageExt;
+using NeuroFold.Cli.Execution;
 using NeuroFold.Cli.Output;
 using NeuroFold.Cli.Plots;
 using NeuroFold.Cli.Specs;
 using NeuroFold.Core.Networks;
 using NeuroFold.Core.Simulation;
+using NeuroFold.Core.Stimuli;
+using static NeuroFold.Cli.Commands.Vocabulary;
 
 namespace NeuroFold.Cli.Commands;
 
 /// <summary><c>neurofold network</c>: the 2003 network or a sparse one; spikes, summary, raster and manifest out.</summary>
 internal static class NetworkCommand
 {
+    /// <summary>The command's name, in manifests.</summary>
+    public const string Name = "network";
+
     /// <summary>Runs longer than this many neuron-steps report progress on stderr.</summary>
     const long ProgressThreshold = 20_000_000;
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var model = Text("--model", "NAME", "izhikevich2003 (the paper's 1000-neuron network, dense, no delays; default) or sparse (K random partners, delays 1..max-delay ms)");
-        var tMax = Text("--t-max", "ms", $"run length in ms = steps of 1 ms (default {NetworkResolver.DefaultTMaxMs}, or the rows of --input)");
-        var seed = Text("--seed", "N", "seed of every random number: parameters, weights, partners, delays, thalamic noise (default 1)");
-        var neurons = Text("--neurons", "N|P.csv", $"neuron count (default 1000 for izhikevich2003, {NetworkResolver.DefaultSparseNeurons} for sparse) or a CSV 'neuron,a,b,c,d' replacing the generated parameters");
+        var tMax = TMax($"{NetworkResolver.DefaultTMaxMs}, or the rows of --input-file; a whole number: one 1 ms step per ms");
+        var seed = Seed();
+        var neurons = Text("--neurons", "N", $"neuron count (default 1000 for izhikevich2003, {NetworkResolver.DefaultSparseNeurons} for sparse)");
+        var table = Text("--neuron-table", "P.csv", "a CSV 'neuron,a,b,c,d' replacing the generated neuron parameters");
         var k = Text("--k", "K", $"sparse: presynaptic partners per neuron (default {NetworkResolver.DefaultK})");
         var maxDelay = Text("--max-delay", "ms", $"sparse: delays are drawn from 1..max-delay ms (default {NetworkResolver.DefaultMaxDelay})");
         var g = Text("--g", "1", "sparse: extra weight scale (default 1: the paper's weights times 1000/K)");
         var weights = Text("--weights", "W.npy", "izhikevich2003: N x N float64 .npy, row = postsynaptic, column = presynaptic, replacing the generated S");
-        var input = Text("--input", "I.npy", "steps x N float64 .npy: the external input of every step, replacing the thalamic noise");
-        var threads = Text("--threads", "N", "worker threads (default 1); results are identical for every thread count");
-        var outDir = Text("--out", "DIR", $"output folder (default {NetworkResolver.DefaultOut})");
+        var input = Deprecated(Text("--input-file", "I.npy", "steps x N float64 .npy: the external input of every step, replacing the thalamic noise"), "--input");
+        var threads = Threads();
+        var outDir = Out(Name);
+        var quiet = Quiet();
 
-        var command = new Command("network", "Simulate a network with Izhikevich's net.m update (1 ms steps); writes DIR/spikes.csv, summary.json, raster.png, raster.svg and run.json.");
-        foreach (var o in new Option[] { model, tMax, seed, neurons, k, maxDelay, g, weights, input, threads, outDir })
+        var command = new Command(
+            Name,
+            "Simulate a network with Izhikevich's net.m update (1 ms steps, t = 1 … t_max); writes DIR/spikes.csv, DIR/summary.json, DIR/raster.png, " +
+            "DIR/raster.svg and the manifest DIR/run.json. Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
+        foreach (var o in new System.CommandLine.Option[] { model, tMax, seed, neurons, table, k, maxDelay, g, weights, input, threads, outDir, quiet })
         {
             command.Options.Add(o);
         }
 
-        command.SetAction(r => Execute(
-            new NetworkOptions(
-                r.GetValue(model), r.GetValue(tMax), r.GetValue(seed), r.GetValue(neurons), r.GetValue(k), r.GetValue(maxDelay),
-                r.GetValue(g), r.GetValue(weights), r.GetValue(input), r.GetValue(threads), r.GetValue(outDir)),
-            stdout,
-            stderr));
+        command.SetAction(r =>
+        {
+            string? count = r.GetValue(neurons);
+            string? tablePath = r.GetValue(table);
+            if (count is not null && tablePath is null && !int.TryParse(count, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) && File.Exists(count))
+            {
+                stderr.WriteLine("warning: --neurons P.csv is deprecated; use --neuron-table P.csv");
+                (count, tablePath) = (null, count);
+            }
+
+            return Execute(
+                new NetworkOptions(
+                    r.GetValue(model), r.GetValue(tMax), r.GetValue(seed), count, Given(tablePath), r.GetValue(k), r.GetValue(maxDelay),
+                    r.GetValue(g), Given(r.GetValue(weights)), Given(r.GetValue(input)), r.GetValue(threads), r.GetValue(outDir)),
+                stdout,
+                stderr,
+                r.GetValue(quiet));
+        });
         return command;
     }
 
-    static Option<string?> Text(string name, string helpName, string description) =>
-        new(name) { Description = description, HelpName = helpName };
+    static RecordedFile? Given(string? path) => path is null ? null : new RecordedFile(path, null);
 
     /// <summary>Validates, runs and writes; returns the exit code.</summary>
-    public static int Execute(NetworkOptions options, TextWriter stdout, TextWriter stderr) =>
-        NetworkResolver.Resolve(options).Match(
-            Succ: spec => Run(spec, stdout, stderr),
+    public static int Execute(NetworkOptions options, TextWriter stdout, TextWriter stderr, bool quiet) =>
+        NetworkResolver.Resolve(options, FieldNames.Flags).Match(
+            Succ: spec => Produce(spec, spec.OutDir, quiet ? null : stderr).Match(
+                Right: written => Report(spec, written, stdout, quiet),
+                Left: failure => failure.Report(stderr)),
             Fail: errors => Problems.Report(stderr, errors));
 
-    /// <summary>Runs the network, in chunks with progress lines on stderr when the run is long.</summary>
-    public static NetworkResult RunWithProgress(Network network, int steps, int threads, TextWriter? progress)
+    /// <summary>Runs the network (with progress lines on <paramref name="progress"/> when long) and writes its files into <paramref name="dir"/>.</summary>
+    public static Either<RunFailure, (NetworkResult Result, ArtifactWriter.Written Files)> Produce(ResolvedNetwork spec, string dir, TextWriter? progress)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var network = spec.Network;
+        var result = Run(network, spec.Steps, spec.Threads, progress);
+        if (result.Status is RunStatus.NonFinite nf)
+        {
+            return RunFailure.NonFinite(nf, $"neuron {nf.Neuron}");
+        }
+
+        string title = spec.IsSparse
+            ? $"sparse network, N = {network.Neurons.Count}, {network.Connectivity.SynapseCount} synapses"
+            : $"Izhikevich (2003) network, N = {network.Neurons.Count}";
+        var grid = TimeGrid.FromSteps(NetworkSimulation.StepMs, spec.Steps).Match(Succ: x => x, Fail: _ => throw new InvalidOperationException("the resolver bounds the steps"));
+        var files = new List<Artifact>
+        {
+            Artifact.Text("spikes.csv", w => Csv.WriteSpikes(w, result.SpikeSteps.AsSpan(), result.SpikeNeurons.AsSpan(), grid)),
+            Artifact.Json("summary.json", w => NetworkOutputs.WriteSummary(w, spec.Model, network, result, spec.Steps)),
+            new("raster.png", s => s.Write(RasterPlot.Png(title, network, result, spec.Steps))),
+            new("raster.svg", s => s.Write(RasterPlot.Svg(title, network, result, spec.Steps))),
+        };
+        return (result, ArtifactWriter.Write(dir, Name, w => NetworkResolver.Write(w, spec), files));
+    }
+
+    /// <summary>Runs the network; when it is long, in ten resumed segments with a progress line on <paramref name="progress"/> after each.</summary>
+    /// <remarks>A run resumed from its state equals the whole run bit for bit (<see cref="NetworkState"/>), so the segments change nothing.</remarks>
+    static NetworkResult Run(Network network, int steps, int threads, TextWriter? progress)
     {
         long work = (long)network.Neurons.Count * steps;
         if (progress is null || work < ProgressThreshold || steps < 20)
@@ -60,19 +112,19 @@ internal static class NetworkCommand
             return NetworkSimulation.Run(network, steps, threads);
         }
 
-        const int Chunks = 10;
+        const int Segments = 10;
         var state = NetworkState.Initial(network);
         var stepsList = new List<int>();
         var neuronsList = new List<int>();
         NetworkResult last = null!;
-        for (int chunk = 0; chunk < Chunks; chunk++)
+        for (int segment = 0; segment < Segments; segment++)
         {
-            int end = (int)((long)steps * (chunk + 1) / Chunks);
+            int end = (int)((long)steps * (segment + 1) / Segments);
             last = NetworkSimulation.Run(network, state, end - state.StepsDone, threads);
             stepsList.AddRange(last.SpikeSteps);
             neuronsList.AddRange(last.SpikeNeurons);
             state = last.Final;
-            progress.WriteLine($"network: {state.StepsDone}/{steps} ms ({(chunk + 1) * 100 / Chunks}%), {neuronsList.Count} spikes");
+            progress.WriteLine($"network: {state.StepsDone}/{steps} ms ({(segment + 1) * 100 / Segments}%), {neuronsList.Count} spikes");
             if (!last.Status.IsCompleted)
             {
                 break;
@@ -82,35 +134,21 @@ internal static class NetworkCommand
         return new NetworkResult([.. stepsList], [.. neuronsList], last.Final, last.Status);
     }
 
-    static int Run(ResolvedNetwork spec, TextWriter stdout, TextWriter stderr)
+    static int Report(ResolvedNetwork spec, (NetworkResult Result, ArtifactWriter.Written Files) written, TextWriter stdout, bool quiet)
     {
-        var network = spec.Network;
-        var result = RunWithProgress(network, spec.Steps, spec.Threads, stderr);
-        if (result.Status is RunStatus.NonFinite nf)
+        if (quiet)
         {
-            stderr.WriteLine($"error: the run left the finite range at step {nf.Step} (t = {Numbers.Format(nf.TimeMs)} ms), neuron {nf.Neuron}; nothing was written");
-            return ExitCodes.NonFinite;
+            return ExitCodes.Ok;
         }
 
-        string title = spec.Model == "sparse"
-            ? $"sparse network, N = {network.Neurons.Count}, {network.Connectivity.SynapseCount} synapses"
-            : $"Izhikevich (2003) network, N = {network.Neurons.Count}";
-        var files = new List<(string Name, byte[] Bytes)>
-        {
-            ("spikes.csv", NetworkOutputs.SpikesCsv(result)),
-            ("summary.json", NetworkOutputs.SummaryJson(spec.Model, network, result, spec.Steps)),
-            ("raster.png", RasterPlot.Png(title, network, result, spec.Steps)),
-            ("raster.svg", RasterPlot.Svg(title, network, result, spec.Steps)),
-        };
-        files.Add(("run.json", NetworkOutputs.RunJson(spec.Spec, files)));
-        var written = AtomicWriter.WriteAll(files.ConvertAll(f => (Path.Combine(spec.OutDir, f.Name), (Action<Stream>)(s => s.Write(f.Bytes)))));
-
-        stdout.WriteLine($"simulated {spec.Model}: {network.Neurons.Count} neurons, {network.Connectivity.SynapseCount} synapses, {spec.Steps} steps of 1 ms, {result.SpikeCount} spikes");
-        foreach (string path in written)
+        var network = spec.Network;
+        stdout.WriteLine($"simulated {spec.Model}: {network.Neurons.Count} neurons, {network.Connectivity.SynapseCount} synapses, {spec.Steps} steps of 1 ms, {written.Result.SpikeCount} spikes");
+        foreach (string path in written.Files.Paths)
         {
             stdout.WriteLine($"wrote {path}");
         }
 
+        stdout.WriteLine($"wrote {written.Files.ManifestPath} (manifest; check with: neurofold replay {written.Files.ManifestPath})");
         return ExitCodes.Ok;
     }
 }

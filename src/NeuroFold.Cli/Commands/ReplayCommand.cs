@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using LanguageExt;
 using LanguageExt.Common;
+using static LanguageExt.Prelude;
 using NeuroFold.Cli.Execution;
 using NeuroFold.Cli.Output;
 using NeuroFold.Cli.Specs;
@@ -20,10 +21,10 @@ internal static class ReplayCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var manifest = new Argument<string>("MANIFEST") { Description = "the run.json a run wrote into its output folder" };
-        var quiet = new System.CommandLine.Option<bool>("--quiet") { Description = "no progress bar; the verdict and any differences are still printed" };
+        var quiet = Vocabulary.Quiet();
         var command = new Command(
             "replay",
-            "Re-run DIR/run.json into a temporary folder and compare the SHA-256 of every output with the manifest and with the files in DIR. " +
+            "Re-run DIR/run.json (of simulate, run, gallery, sweep or network) into a temporary folder and compare the SHA-256 of every output with the manifest and with the files in DIR. " +
             "Exit codes: 0 identical, 2 unreadable or invalid manifest, 4 some file differs (each is named).");
         command.Arguments.Add(manifest);
         command.Options.Add(quiet);
@@ -57,15 +58,6 @@ internal static class ReplayCommand
 
         string temp = Path.Combine(Path.GetTempPath(), $"neurofold-replay-{Guid.NewGuid():N}");
         var names = FieldNames.JsonAt("$.spec");
-        var (options, problems) = RunSpecReader.Read(manifest.Spec, "$.spec");
-        var resolved = SimulateResolver.Resolve(options with { Out = temp }, names);
-        var all = problems + resolved.Match(Succ: _ => Seq<Error>.Empty, Fail: es => es);
-        if (!all.IsEmpty)
-        {
-            return Problems.Report(stderr, all.Map(e => Error.New($"{manifestPath}: {e.Message}")));
-        }
-
-        var spec = resolved.SuccessToSeq().Head;
         if (manifest.ToolVersion != Manifest.CurrentToolVersion)
         {
             stderr.WriteLine($"note: the manifest was made by neurofold {manifest.ToolVersion}; this is {Manifest.CurrentToolVersion}");
@@ -73,15 +65,20 @@ internal static class ReplayCommand
 
         try
         {
-            bool show = ProgressView.ShouldShow(stderr, quiet, spec.Grid.Steps, SimulationJob.TraceRows(spec));
-            var produced = ProgressView.Run(show, stderr, spec.Grid.Steps, manifest.Outputs.Count + 1, view => SimulationJob.Produce(spec, temp, view, Integrator.DefaultChunkSteps));
+            var rerun = Rerun(manifest, names, temp, stderr, quiet);
+            if (rerun.IsLeft)
+            {
+                return rerun.Match(Right: _ => ExitCodes.Ok, Left: problems => Problems.Report(stderr, problems.Map(e => Error.New($"{manifestPath}: {e.Message}"))));
+            }
+
+            var produced = rerun.Match(Right: x => x, Left: _ => throw new InvalidOperationException());
             string dir = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
             var differences = produced.Match(
-                Right: written => Compare(manifest.Outputs, written.Outputs, dir),
-                Left: nf => manifest.Outputs.Select(o => $"{o.File}: not reproduced; the re-run left the finite range at step {nf.Step} (t = {Numbers.Format(nf.TimeMs)} ms)").ToList());
+                Right: outputs => Compare(manifest.Outputs, outputs, dir),
+                Left: failure => manifest.Outputs.Select(o => $"{o.File}: not reproduced; {failure.Message}").ToList());
             if (differences.Count == 0)
             {
-                stdout.WriteLine($"identical: all {manifest.Outputs.Count} outputs match {manifestPath} ({string.Join(", ", manifest.Outputs.Select(o => o.File))})");
+                stdout.WriteLine($"identical: all {manifest.Outputs.Count} outputs match {manifestPath} ({manifest.Command}: {string.Join(", ", manifest.Outputs.Select(o => o.File))})");
                 return ExitCodes.Ok;
             }
 
@@ -97,6 +94,55 @@ internal static class ReplayCommand
         {
             TryDeleteFolder(temp);
         }
+    }
+
+    /// <summary>Re-runs the manifest's command from its spec into <paramref name="temp"/>: invalid specs on the left, the run's outcome on the right.</summary>
+    static Either<Seq<Error>, Either<RunFailure, IReadOnlyList<OutputFile>>> Rerun(Manifest manifest, FieldNames names, string temp, TextWriter stderr, bool quiet)
+    {
+        switch (manifest.Command)
+        {
+            case "simulate" or "run":
+            {
+                var (options, problems) = RunSpecReader.Read(manifest.Spec, "$.spec");
+                var resolved = SimulateResolver.Resolve(options with { Out = temp }, names);
+                return Checked(problems, resolved, spec =>
+                {
+                    bool show = ProgressView.ShouldShow(stderr, quiet, spec.Grid.Steps, SimulationJob.TraceRows(spec));
+                    return ProgressView.Run(show, stderr, spec.Grid.Steps, manifest.Outputs.Count + 1, view => SimulationJob.Produce(spec, manifest.Command, temp, view))
+                        .Map(w => w.Files.Outputs);
+                });
+            }
+
+            case GalleryCommand.Name:
+                return Checked(Seq<Error>(), GalleryCommand.ReadSpec(manifest.Spec, names), selection =>
+                    GalleryCommand.Produce(selection, temp).Map(w => w.Files.Outputs));
+            case SweepCommand.Name:
+            {
+                var (options, problems) = Sweeps.SweepResolver.Read(manifest.Spec, names);
+                return Checked(problems, Sweeps.SweepResolver.Resolve(options with { Out = temp }, names), spec =>
+                    SweepCommand.Produce(spec, options.Grid, temp).Map(w => w.Files.Outputs));
+            }
+
+            case NetworkCommand.Name:
+            {
+                var (options, problems) = NetworkResolver.Read(manifest.Spec, names);
+                return Checked(problems, NetworkResolver.Resolve(options with { Out = temp }, names), spec =>
+                    NetworkCommand.Produce(spec, temp, null).Map(w => w.Files.Outputs));
+            }
+
+            default:
+                return Left<Seq<Error>, Either<RunFailure, IReadOnlyList<OutputFile>>>(
+                    Problems.One($"$.command \"{manifest.Command}\" has no replay; the commands that write manifests are simulate, run, gallery, sweep and network"));
+        }
+    }
+
+    static Either<Seq<Error>, Either<RunFailure, IReadOnlyList<OutputFile>>> Checked<T>(
+        Seq<Error> problems, Validation<Error, T> resolved, Func<T, Either<RunFailure, IReadOnlyList<OutputFile>>> run)
+    {
+        var all = problems + resolved.Match(Succ: _ => Seq<Error>(), Fail: es => es);
+        return all.IsEmpty
+            ? Right<Seq<Error>, Either<RunFailure, IReadOnlyList<OutputFile>>>(run(resolved.SuccessToSeq().Head))
+            : Left<Seq<Error>, Either<RunFailure, IReadOnlyList<OutputFile>>>(all);
     }
 
     /// <summary>Every disagreement between the recorded hashes, the files beside the manifest and the re-run's files.</summary>

@@ -12,12 +12,8 @@ internal static class RunCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var spec = new Argument<string>("SPEC") { Description = "run spec: a JSON object of simulate's settings in camelCase (see README, \"Run specs\", and examples/)" };
-        var outDir = new System.CommandLine.Option<string?>("--out")
-        {
-            Description = "output folder (default: the spec's \"out\", else neurofold-out/<spec file name without .json>)",
-            HelpName = "DIR",
-        };
-        var quiet = new System.CommandLine.Option<bool>("--quiet") { Description = "no progress bar and no report on stdout; errors still go to stderr" };
+        var outDir = Vocabulary.Out("<spec file name without .json>; the spec's \"out\" when it has one");
+        var quiet = Vocabulary.Quiet();
         var command = new Command(
             "run",
             "Run a JSON spec; writes the same files as simulate (trace.csv, spikes.csv, summary.json, trace.png, trace.svg, run.json). " +
@@ -53,7 +49,7 @@ internal static class RunCommand
         }
 
         return resolved.Match(
-            Succ: s => SimulationJob.Execute(s, names, stdout, stderr, quiet),
+            Succ: s => SimulationJob.Execute(s, "run", stdout, stderr, quiet),
             Fail: es => Problems.Report(stderr, es));
     }
 }

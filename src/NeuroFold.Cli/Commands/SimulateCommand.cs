@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NeuroFold.Cli.Execution;
 using NeuroFold.Cli.Specs;
+using static NeuroFold.Cli.Commands.Vocabulary;
 
 namespace NeuroFold.Cli.Commands;
 
@@ -9,15 +10,15 @@ internal static class SimulateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var preset = Text("--preset", "NAME", "cell class preset: rs, ib, ch, fs, tc, rz, lts (default rs), or the 2007 model's rs-2007, ib-2007, ch-2007, lts-2007, fs-2007, tc-2007, rtn-2007 (with --scheme euler; currents in pA); --a/--b/--c/--d override it");
+        var preset = Text("--preset", "NAME", "cell class preset: rs, ib, ch, fs, tc, rz, lts (default rs), or the 2007 model's rs-2007, ib-2007, ch-2007, lts-2007, fs-2007, tc-2007, rtn-2007 (currents in pA); --a/--b/--c/--d override it");
         var a = Text("--a", "1/ms", "recovery time scale a (default: the preset's; rs 0.02)");
         var b = Text("--b", "1", "sensitivity b of u to v (default: the preset's; rs 0.2)");
-        var c = Text("--c", "mV", "after-spike reset c of v, below 30 mV (default: the preset's; rs -65)");
+        var c = Text("--c", "mV", "after-spike reset c of v, below the peak (default: the preset's; rs -65)");
         var d = Text("--d", "mV/ms", "after-spike increment d of u (default: the preset's; rs 8)");
-        var dt = Text("--dt", "ms", $"step size in ms (default {Numbers.Format(SimulateResolver.DefaultDtMs)}, Jaxley's)");
-        var tMax = Text("--t-max", "ms", $"run length in ms; steps = floor(t_max/dt)+1 as in jx.integrate (default {Numbers.Format(SimulateResolver.DefaultTMaxMs)})");
-        var v0 = Text("--v0", "mV", $"initial membrane potential in mV (default {Numbers.Format(SimulateResolver.DefaultV0Mv)})");
-        var u0 = Text("--u0", "mV/ms", "initial recovery variable (default b*v0; 0 reproduces an uninitialised Jaxley cell)");
+        var dt = Dt(Numbers.Format(SimulateResolver.DefaultDtMs));
+        var tMax = TMax(Numbers.Format(SimulateResolver.DefaultTMaxMs));
+        var v0 = Text("--v0", "mV", $"initial membrane potential in mV (default {Numbers.Format(SimulateResolver.DefaultV0Mv)}; vr for a 2007 preset)");
+        var u0 = Text("--u0", "mV/ms", "initial recovery variable (default b*v0, 0 for a 2007 preset; 0 reproduces an uninitialised Jaxley cell)");
         var step = new Option<string[]>("--step")
         {
             Description = "current step DELAY,DURATION,AMPLITUDE: ms, ms, and a current with unit suffix nA (through the compartment) or uA/cm2 (the default unit); repeatable, steps add up. " +
@@ -26,22 +27,23 @@ internal static class SimulateCommand
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
-        var constant = Text("--constant", "AMP", "constant current on every step, with unit suffix nA or uA/cm2 (default unit uA/cm2)");
-        var radius = Text("--radius", "um", "compartment radius in um (default 1, Jaxley's)");
-        var length = Text("--length", "um", "compartment length in um (default 10, Jaxley's)");
-        var capacitance = Text("--capacitance", "uF/cm2", "membrane capacitance in uF/cm2 (default 1)");
-        var scheme = Text("--scheme", "NAME", $"numerical scheme: {string.Join(", ", SimulateResolver.Schemes)} (default jaxley)");
-        var outDir = Text("--out", "DIR", $"output folder for trace.csv, spikes.csv, summary.json, trace.png, trace.svg and run.json (default {SimulateResolver.DefaultOut})");
+        var constant = Constant();
+        var radius = Radius();
+        var length = Length();
+        var capacitance = Capacitance();
+        var scheme = Text("--scheme", "NAME", $"numerical scheme: {SimulateResolver.SchemeHelp}");
+        var outDir = Out("simulate");
         var record = Text("--record", "v,u", "trace columns to keep: v (mV) and/or u (mV/ms), comma-separated (default v,u)");
         var recordEvery = Text("--record-every", "N", "keep every N-th trace row (row 0, the initial state, always; default 1 = all)");
         var noTrace = new Option<bool>("--no-trace") { Description = "keep spikes only: no trace.csv and no plots (default: trace kept)" };
         var noPlot = new Option<bool>("--no-plot") { Description = "skip trace.png and trace.svg (default: drawn)" };
-        var quiet = new Option<bool>("--quiet") { Description = "no progress bar and no report on stdout; errors still go to stderr" };
+        var quiet = Quiet();
 
         var command = new Command(
             "simulate",
             "Simulate one Izhikevich neuron; writes DIR/trace.csv (t_ms,v_mV,u), DIR/spikes.csv (neuron,t_ms), DIR/summary.json, " +
-            "DIR/trace.png and DIR/trace.svg, and the manifest DIR/run.json. Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
+            "DIR/trace.png and DIR/trace.svg, and the manifest DIR/run.json. Steps: floor(t_max/dt)+1 as jx.integrate (paper: the elements of MATLAB's 0:dt:t_max). " +
+            "Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
         foreach (var o in new Option[] { preset, a, b, c, d, dt, tMax, v0, u0, step, constant, radius, length, capacitance, scheme, outDir, record, recordEvery, noTrace, noPlot, quiet })
         {
             command.Options.Add(o);
@@ -65,12 +67,22 @@ internal static class SimulateCommand
         return command;
     }
 
-    static Option<string?> Text(string name, string helpName, string description) =>
-        new(name) { Description = description, HelpName = helpName };
+    /// <summary><c>--constant AMP</c>: a constant current with unit suffix (also <c>sweep</c>'s).</summary>
+    public static Option<string?> Constant() =>
+        Text("--constant", "AMP", "constant current on every step, with unit suffix nA (through the compartment) or uA/cm2 (the default unit; pA for a 2007 preset)");
+
+    /// <summary><c>--radius UM</c>.</summary>
+    public static Option<string?> Radius() => Text("--radius", "um", "compartment radius in um (default 1, Jaxley's)");
+
+    /// <summary><c>--length UM</c>.</summary>
+    public static Option<string?> Length() => Text("--length", "um", "compartment length in um (default 10, Jaxley's)");
+
+    /// <summary><c>--capacitance UF/CM2</c>.</summary>
+    public static Option<string?> Capacitance() => Text("--capacitance", "uF/cm2", "membrane capacitance in uF/cm2 (default 1)");
 
     /// <summary>Validates, runs and writes; returns the exit code.</summary>
     public static int Execute(SimulateOptions options, TextWriter stdout, TextWriter stderr, bool quiet = false) =>
         SimulateResolver.Resolve(options, FieldNames.Flags).Match(
-            Succ: spec => SimulationJob.Execute(spec, FieldNames.Flags, stdout, stderr, quiet),
+            Succ: spec => SimulationJob.Execute(spec, "simulate", stdout, stderr, quiet),
             Fail: errors => Problems.Report(stderr, errors));
 }

@@ -6,101 +6,74 @@ using NeuroFold.Core.Simulation;
 
 namespace NeuroFold.Cli.Execution;
 
-/// <summary>The one path every command takes from a resolved spec to files: check the folder, run, write all outputs atomically.</summary>
+/// <summary>The path of every single-neuron command (<c>simulate</c>, <c>run</c>, replay of either): run the fold, write all outputs through the one writer.</summary>
 /// <remarks>
 /// Outputs, in order: <c>trace.csv</c> (unless no trace), <c>spikes.csv</c>, <c>summary.json</c>, <c>trace.png</c> and
-/// <c>trace.svg</c> (unless no plot or no trace), then <c>run.json</c>, the manifest holding the SHA-256 of each. All go
-/// through <see cref="AtomicWriter.WriteAll"/>: they appear together or not at all.
+/// <c>trace.svg</c> (unless no plot or no trace), then the manifest <c>run.json</c>.
 /// </remarks>
 internal static class SimulationJob
 {
     /// <summary>What a finished job wrote.</summary>
     /// <param name="Result">The simulation result.</param>
     /// <param name="Statistics">The spike statistics written to summary.json.</param>
-    /// <param name="Outputs">Hashes of the outputs the manifest lists.</param>
-    /// <param name="Paths">Full paths of every file written, manifest last.</param>
-    internal sealed record Written(SimulationResult Result, SpikeStatistics Statistics, IReadOnlyList<OutputFile> Outputs, IReadOnlyList<string> Paths);
+    /// <param name="Files">The outputs and the manifest.</param>
+    internal sealed record Written(SimulationResult Result, SpikeStatistics Statistics, ArtifactWriter.Written Files);
 
-    /// <summary>Checks the output folder, runs, writes and reports on stdout/stderr; returns the exit code.</summary>
-    public static int Execute(ResolvedSimulation spec, FieldNames names, TextWriter stdout, TextWriter stderr, bool quiet)
+    /// <summary>Runs, writes and reports on stdout/stderr; returns the exit code.</summary>
+    public static int Execute(ResolvedSimulation spec, string command, TextWriter stdout, TextWriter stderr, bool quiet)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var folder = OutputFolder.Check(names.Of("out"), spec.OutDir);
-        if (folder.IsFail)
-        {
-            return Problems.Report(stderr, folder.FailToSeq());
-        }
-
         bool show = ProgressView.ShouldShow(stderr, quiet, spec.Grid.Steps, TraceRows(spec));
-        var outcome = ProgressView.Run(show, stderr, spec.Grid.Steps, CountFiles(spec), view => Produce(spec, spec.OutDir, view, Integrator.DefaultChunkSteps));
+        var outcome = ProgressView.Run(show, stderr, spec.Grid.Steps, CountFiles(spec), view => Produce(spec, command, spec.OutDir, view));
         return outcome.Match(
             Right: written => Report(spec, written, stdout, quiet),
-            Left: nf => NonFinite(stderr, nf));
+            Left: failure => failure.Report(stderr));
     }
 
     /// <summary>Runs <paramref name="spec"/> and writes its outputs into <paramref name="dir"/>; a non-finite run writes nothing.</summary>
-    public static Either<RunStatus.NonFinite, Written> Produce(ResolvedSimulation spec, string dir, ProgressView? view, int chunkSteps)
+    public static Either<RunFailure, Written> Produce(ResolvedSimulation spec, string command, string dir, ProgressView? view)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var input = spec.Stimulus.Sample(spec.Grid);
-        var result = Integrator.Run(spec, input.AsSpan(), chunkSteps, view is null ? null : view.Stepped);
+        var input = spec.Input();
+        int reported = 0;
+        var result = spec.Run(input.AsSpan(), view is null ? null : done =>
+        {
+            view.Stepped(done - reported);
+            reported = done;
+        });
         if (result.Status is RunStatus.NonFinite nf)
         {
-            return nf;
+            return RunFailure.NonFinite(nf, $"neuron {nf.Neuron}");
         }
 
         var stats = SpikeStatistics.Compute(result.Spikes, spec.Grid);
-        var files = new List<(string Name, Action<Stream> Write)>();
+        var files = new List<Artifact>();
         if (spec.Recording.KeepTrace)
         {
-            files.Add(("trace.csv", AtomicWriter.Text(w => Csv.WriteTrace(w, result.Trace, spec.Columns.V, spec.Columns.U))));
+            files.Add(Artifact.Text("trace.csv", w => Csv.WriteTrace(w, result.Trace, spec.Columns.V, spec.Columns.U)));
         }
 
-        files.Add(("spikes.csv", AtomicWriter.Text(w => Csv.WriteSpikes(w, 0, result.Spikes))));
-        files.Add(("summary.json", Json.Document(w => SummaryFile.Write(w, stats))));
+        files.Add(Artifact.Text("spikes.csv", w => Csv.WriteSpikes(w, result.Spikes.Steps.AsSpan(), [], spec.Grid)));
+        files.Add(Artifact.Json("summary.json", w => SummaryFile.Write(w, stats)));
         if (DrawsPlots(spec) && result.Trace.Count > 0)
         {
             var figure = TracePlot.Build(spec, result, input.AsSpan());
-            files.Add(("trace.png", PlotFiles.Png(figure, TracePlot.Width, TracePlot.Height)));
-            files.Add(("trace.svg", PlotFiles.Svg(figure, TracePlot.Width, TracePlot.Height)));
+            files.Add(new Artifact("trace.png", PlotFiles.Png(figure, TracePlot.Width, TracePlot.Height)));
+            files.Add(new Artifact("trace.svg", PlotFiles.Svg(figure, TracePlot.Width, TracePlot.Height)));
         }
 
-        var outputs = new List<OutputFile>();
-        var batch = new List<(string Path, Action<Stream> Write)>();
-        foreach (var (name, write) in files)
-        {
-            batch.Add((Path.Combine(dir, name), stream =>
-            {
-                view?.Writing(name);
-                using var hashing = new HashingStream(stream);
-                write(hashing);
-                outputs.Add(new OutputFile(name, hashing.BytesWritten, hashing.Sha256Hex()));
-                view?.Wrote();
-            }));
-        }
-
-        batch.Add((Path.Combine(dir, Manifest.FileName), Json.Document(w => Manifest.Write(w, spec, outputs))));
-        var paths = AtomicWriter.WriteAll(batch);
-        view?.Wrote();
-        return new Written(result, stats, outputs, paths);
+        return new Written(result, stats, ArtifactWriter.Write(dir, command, w => RunSpecWriter.Write(w, spec), files, view));
     }
 
-    /// <summary>How many trace rows a completed run of <paramref name="spec"/> writes.</summary>
+    /// <summary>How many trace rows a completed run of <paramref name="spec"/> writes (about: the fold says exactly).</summary>
     public static int TraceRows(ResolvedSimulation spec) => spec.Recording.KeepTrace ? (spec.Grid.Steps / spec.Recording.Every) + 1 : 0;
 
     /// <summary>Whether a run of <paramref name="spec"/> draws trace.png and trace.svg.</summary>
     public static bool DrawsPlots(ResolvedSimulation spec) => spec.Plot && spec.Recording.KeepTrace;
 
     static int CountFiles(ResolvedSimulation spec) => 3 + (spec.Recording.KeepTrace ? 1 : 0) + (DrawsPlots(spec) ? 2 : 0);
-
-    static int NonFinite(TextWriter stderr, RunStatus.NonFinite nf)
-    {
-        stderr.WriteLine($"error: the run left the finite range at step {nf.Step} (t = {Numbers.Format(nf.TimeMs)} ms), neuron {nf.Neuron}; nothing was written");
-        return ExitCodes.NonFinite;
-    }
 
     static int Report(ResolvedSimulation spec, Written written, TextWriter stdout, bool quiet)
     {
@@ -113,16 +86,16 @@ internal static class SimulationJob
         stdout.WriteLine(
             $"simulated {spec.Preset} ({spec.Scheme} scheme): {spec.Grid.Steps} steps of {Numbers.Format(spec.Grid.DtMs)} ms, " +
             $"{s.SpikeCount} spikes, mean rate {s.MeanRateHz.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} Hz");
-        var paths = written.Paths;
-        for (int i = 0; i < written.Outputs.Count; i++)
+        var files = written.Files;
+        for (int i = 0; i < files.Outputs.Count; i++)
         {
-            string detail = written.Outputs[i].File switch
+            string detail = files.Outputs[i].File switch
             {
                 "trace.csv" => $" ({written.Result.Trace.Count} rows)",
                 "spikes.csv" => $" ({written.Result.Spikes.Count} spikes)",
                 _ => "",
             };
-            stdout.WriteLine($"wrote {paths[i]}{detail}");
+            stdout.WriteLine($"wrote {files.Paths[i]}{detail}");
         }
 
         if (spec.Plot && !spec.Recording.KeepTrace)
@@ -130,7 +103,7 @@ internal static class SimulationJob
             stdout.WriteLine("no plots: --no-trace keeps no trace to draw");
         }
 
-        stdout.WriteLine($"wrote {paths[^1]} (manifest; check with: neurofold replay {paths[^1]})");
+        stdout.WriteLine($"wrote {files.ManifestPath} (manifest; check with: neurofold replay {files.ManifestPath})");
         return ExitCodes.Ok;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NeuroFold.Core.Simulation;
+using NeuroFold.Core.Stimuli;
 
 namespace NeuroFold.Cli.Output;
 
@@ -12,26 +13,7 @@ internal static class Csv
     /// <summary>Header of <c>spikes.csv</c>.</summary>
     public const string SpikesHeader = "neuron,t_ms";
 
-    /// <summary>Writes <c>t_ms,v_mV,u</c> rows.</summary>
-    public static void WriteTrace(TextWriter w, Trace trace)
-    {
-        w.WriteLine(TraceHeader);
-        var t = trace.TimeMs.AsSpan();
-        var v = trace.VMv.AsSpan();
-        var u = trace.U.AsSpan();
-        Span<char> buffer = stackalloc char[32];
-        for (int i = 0; i < t.Length; i++)
-        {
-            Write(w, t[i], buffer);
-            w.Write(',');
-            Write(w, v[i], buffer);
-            w.Write(',');
-            Write(w, u[i], buffer);
-            w.Write('\n');
-        }
-    }
-
-    /// <summary>Writes <c>t_ms</c> and the chosen columns of <c>v_mV,u</c>, in that order (all three: same bytes as <see cref="WriteTrace(TextWriter, Trace)"/>).</summary>
+    /// <summary>Writes <c>t_ms</c> and the chosen columns of <c>v_mV,u</c>, in that order.</summary>
     public static void WriteTrace(TextWriter w, Trace trace, bool v, bool u)
     {
         ArgumentNullException.ThrowIfNull(w);
@@ -60,16 +42,29 @@ internal static class Csv
         }
     }
 
-    /// <summary>Writes <c>neuron,t_ms</c> rows for one neuron's spikes.</summary>
-    public static void WriteSpikes(TextWriter w, int neuron, SpikeTrain spikes)
+    /// <summary>Writes <c>neuron,t_ms</c> rows: spike i is neuron <c>neurons[i]</c> (0 when <paramref name="neurons"/> is empty) at the label of step <c>steps[i]</c> of <paramref name="grid"/>.</summary>
+    /// <remarks>The one spikes writer: single neurons, gallery protocols and networks (0-based neurons, time of the step that reset).</remarks>
+    public static void WriteSpikes(TextWriter w, ReadOnlySpan<int> steps, ReadOnlySpan<int> neurons, TimeGrid grid)
     {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(grid);
+        if (neurons.Length != 0 && neurons.Length != steps.Length)
+        {
+            throw new ArgumentException($"{neurons.Length} neurons for {steps.Length} spikes", nameof(neurons));
+        }
+
         w.WriteLine(SpikesHeader);
         Span<char> buffer = stackalloc char[32];
-        foreach (double t in spikes.TimesMs)
+        for (int i = 0; i < steps.Length; i++)
         {
-            w.Write(neuron.ToString(CultureInfo.InvariantCulture));
+            int neuron = neurons.Length == 0 ? 0 : neurons[i];
+            if (neuron.TryFormat(buffer, out int n, provider: CultureInfo.InvariantCulture))
+            {
+                w.Write(buffer[..n]);
+            }
+
             w.Write(',');
-            Write(w, t, buffer);
+            Write(w, grid.TimeAfterStep(steps[i]), buffer);
             w.Write('\n');
         }
     }

@@ -1,24 +1,28 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using LanguageExt;
 using LanguageExt.Common;
-using NeuroFold.Cli.Specs;
+using NeuroFold.Core.Populations;
 using static LanguageExt.Prelude;
 
 namespace NeuroFold.Cli.Output;
 
-/// <summary><c>run.json</c>: what a run was (the fully resolved spec, tool version, scheme) and what it wrote (SHA-256 of every output).</summary>
+/// <summary><c>run.json</c>: what a run was (command, fully resolved spec, tool version, platform) and what it wrote (size and SHA-256 of every output).</summary>
+/// <param name="Command">The command that made the run (<c>simulate</c>, <c>run</c>, <c>gallery</c>, <c>sweep</c>, <c>network</c>).</param>
 /// <param name="ToolVersion">Informational version of the <c>neurofold</c> that made the run.</param>
-/// <param name="Scheme">Name of the numerical scheme.</param>
 /// <param name="Spec">The resolved spec, as JSON (every default explicit).</param>
 /// <param name="Outputs">Every output file, in the order written.</param>
-internal sealed record Manifest(string ToolVersion, string Scheme, JsonElement Spec, IReadOnlyList<OutputFile> Outputs)
+internal sealed record Manifest(string Command, string ToolVersion, JsonElement Spec, IReadOnlyList<OutputFile> Outputs)
 {
     /// <summary>The file name of the manifest inside an output folder.</summary>
     public const string FileName = "run.json";
 
     /// <summary>The format tag written into every manifest.</summary>
-    public const string Format = "neurofold-run/1";
+    public const string Format = "neurofold-run/2";
+
+    /// <summary>The format of the first manifests (single-neuron runs only, no command field); still read.</summary>
+    public const string FormatVersion1 = "neurofold-run/1";
 
     /// <summary>The informational version of this build of <c>neurofold</c>.</summary>
     public static string CurrentToolVersion { get; } =
@@ -26,8 +30,8 @@ internal sealed record Manifest(string ToolVersion, string Scheme, JsonElement S
         ?? typeof(Manifest).Assembly.GetName().Version?.ToString()
         ?? "unknown";
 
-    /// <summary>Writes the manifest of a run of <paramref name="spec"/> that produced <paramref name="outputs"/>.</summary>
-    public static void Write(Utf8JsonWriter w, ResolvedSimulation spec, IReadOnlyList<OutputFile> outputs)
+    /// <summary>Writes the manifest of a run of <paramref name="command"/> that produced <paramref name="outputs"/>.</summary>
+    public static void Write(Utf8JsonWriter w, string command, Action<Utf8JsonWriter> spec, IReadOnlyList<OutputFile> outputs)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(spec);
@@ -36,9 +40,15 @@ internal sealed record Manifest(string ToolVersion, string Scheme, JsonElement S
         w.WriteString("format", Format);
         w.WriteString("tool", "neurofold");
         w.WriteString("toolVersion", CurrentToolVersion);
-        w.WriteString("scheme", spec.Scheme);
+        w.WriteString("command", command);
+        w.WriteStartObject("platform");
+        w.WriteString("os", RuntimeInformation.OSDescription);
+        w.WriteString("architecture", RuntimeInformation.ProcessArchitecture.ToString());
+        w.WriteString("runtime", RuntimeInformation.FrameworkDescription);
+        w.WriteString("vectorWidth", PopulationSimulation.Resolve(VectorWidth.Auto).ToString());
+        w.WriteEndObject();
         w.WritePropertyName("spec");
-        RunSpecWriter.Write(w, spec);
+        spec(w);
         w.WriteStartArray("outputs");
         foreach (var f in outputs)
         {
@@ -66,13 +76,13 @@ internal sealed record Manifest(string ToolVersion, string Scheme, JsonElement S
 
         var problems = new List<Error>();
         string format = Str(root, "format", problems);
-        if (format.Length > 0 && format != Format)
+        if (format.Length > 0 && format != Format && format != FormatVersion1)
         {
-            problems.Add(Error.New($"$.format must be \"{Format}\", got \"{format}\""));
+            problems.Add(Error.New($"$.format must be \"{Format}\" (or the older \"{FormatVersion1}\"), got \"{format}\""));
         }
 
+        string command = format == FormatVersion1 ? "simulate" : Str(root, "command", problems);
         string version = Str(root, "toolVersion", problems);
-        string scheme = Str(root, "scheme", problems);
         JsonElement spec = default;
         if (!root.TryGetProperty("spec", out var specElement) || specElement.ValueKind != JsonValueKind.Object)
         {
@@ -108,9 +118,9 @@ internal sealed record Manifest(string ToolVersion, string Scheme, JsonElement S
                     problems.Add(Error.New($"{at}.bytes must be a whole number >= 0"));
                 }
 
-                if (file.Length > 0 && (file != Path.GetFileName(file) || file is "." or ".." || file == FileName))
+                if (file.Length > 0 && !IsInsideFolder(file))
                 {
-                    problems.Add(Error.New($"{at}.file must be a plain file name inside the output folder, got \"{file}\""));
+                    problems.Add(Error.New($"{at}.file must be a relative path inside the output folder ('/'-separated, no '..'), got \"{file}\""));
                 }
 
                 if (sha.Length > 0 && (sha.Length != 64 || !sha.All(Uri.IsHexDigit)))
@@ -123,8 +133,27 @@ internal sealed record Manifest(string ToolVersion, string Scheme, JsonElement S
         }
 
         return problems.Count == 0
-            ? Success<Error, Manifest>(new Manifest(version, scheme, spec, outputs))
+            ? Success<Error, Manifest>(new Manifest(command, version, spec, outputs))
             : Fail<Error, Manifest>(problems.Select(e => Error.New($"{source}: {e.Message}")).ToSeq().Strict());
+    }
+
+    /// <summary>True for a '/'-separated relative path of plain names (no rooted path, no '.', '..', '\' or the manifest itself).</summary>
+    static bool IsInsideFolder(string file)
+    {
+        if (file == FileName || file.Contains('\\', StringComparison.Ordinal) || Path.IsPathRooted(file))
+        {
+            return false;
+        }
+
+        foreach (string part in file.Split('/'))
+        {
+            if (part.Length == 0 || part is "." or ".." || part != Path.GetFileName(part))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     static string Str(JsonElement obj, string name, List<Error> problems, string at = "$")

@@ -58,7 +58,7 @@ internal static class FeatureFigure
     {
         var t = result.Trace.TimeMs.ToArray();
         var v = result.Trace.VMv.ToArray();
-        var input = protocol.Sample(result.Trace.TimeMs).ToArray();
+        var input = protocol.Sample(protocol.Grid()).ToArray(); // one row per step: I(t_k) at each row's label
         double lo = input.Min();
         double hi = input.Max();
         var shown = new double[input.Length];

@@ -98,7 +98,7 @@ internal static partial class RasterPlot
             }
 
             var target = i < ne ? exc : inh;
-            target.X.Add(result.SpikeSteps[k] * NetworkSimulation.StepMs);
+            target.X.Add(result.SpikeTimeMs(k));
             target.Y.Add(i);
         }
 

@@ -1,5 +1,4 @@
 using NeuroFold.Cli.Specs;
-using NeuroFold.Core.Models;
 using NeuroFold.Core.Simulation;
 using ScottPlot;
 
@@ -7,8 +6,8 @@ namespace NeuroFold.Cli.Plots;
 
 /// <summary>The default figure of a run: v(t) with spikes marked, the input current underneath, and u(t) in its own panel.</summary>
 /// <remarks>
-/// Panels share the time axis (ms). Spikes are marked at the 30 mV threshold, since the recorded state after a spike is
-/// already reset to c. The input is drawn as the step function the scheme sees (value of step k on [k·dt, (k+1)·dt)),
+/// Panels share the time axis (ms). Spikes are marked at the model's peak (30 mV, or the 2007 cell's vpeak), since the
+/// recorded state after a spike is already reset to c. The input is drawn as the step function the scheme sees (value of step k on [k·dt, (k+1)·dt)),
 /// reduced to the points where it changes. Panels for columns left out with <c>--record</c> are left out.
 /// </remarks>
 internal static class TracePlot
@@ -20,12 +19,13 @@ internal static class TracePlot
     public const int Height = 720;
 
     /// <summary>Builds the figure; the trace must have rows.</summary>
-    public static Multiplot Build(ResolvedSimulation spec, SimulationResult result, ReadOnlySpan<double> inputUaPerCm2)
+    public static Multiplot Build(ResolvedSimulation spec, SimulationResult result, ReadOnlySpan<double> current)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(result);
         PlotFiles.EnsureFonts();
-        double tEnd = spec.Grid.Steps * spec.Grid.DtMs;
+        double tEnd = spec.Grid.DurationMs;
+        double peak = spec.Model.PeakMv;
         var t = result.Trace.TimeMs.ToArray();
         var panels = new List<(Plot Plot, double Height)>();
 
@@ -38,25 +38,25 @@ internal static class TracePlot
             if (result.Spikes.Count > 0)
             {
                 var ts = result.Spikes.TimesMs.ToArray();
-                var marks = v.Add.ScatterPoints(ts, Enumerable.Repeat(Izhikevich.PeakMv, ts.Length).ToArray());
+                var marks = v.Add.ScatterPoints(ts, Enumerable.Repeat(peak, ts.Length).ToArray());
                 marks.Color = Colors.Crimson;
                 marks.MarkerShape = MarkerShape.FilledTriangleDown;
                 marks.MarkerSize = 7;
             }
 
             v.YLabel("v (mV)");
-            v.Axes.SetLimitsY(Math.Min(Min(result.Trace.VMv.AsSpan()), spec.Parameters.C) - 5, Izhikevich.PeakMv + 10);
+            v.Axes.SetLimitsY(Math.Min(Min(result.Trace.VMv.AsSpan()), spec.Parameters.C) - 5, peak + 10);
             panels.Add((v, 0.5));
         }
 
         var input = new Plot();
-        var (xs, ys) = Changes(inputUaPerCm2[..spec.Grid.Steps], spec.Grid.DtMs, tEnd);
+        var (xs, ys) = Changes(current[..spec.Grid.Steps], spec.Grid.DtMs, tEnd);
         var stairs = input.Add.Scatter(xs, ys);
         stairs.ConnectStyle = ConnectStyle.StepHorizontal;
         stairs.MarkerSize = 0;
         stairs.LineWidth = 1.5f;
         stairs.Color = Colors.DarkOrange;
-        input.YLabel("I (µA/cm²)");
+        input.YLabel(spec.Model.InputUnit == "pA" ? "I (pA)" : "I (µA/cm²)");
         double lo = Math.Min(0, ys.Min());
         double hi = Math.Max(0, ys.Max());
         double pad = hi > lo ? 0.15 * (hi - lo) : 1;

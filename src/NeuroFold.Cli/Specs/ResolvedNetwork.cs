@@ -2,11 +2,33 @@ using NeuroFold.Core.Networks;
 
 namespace NeuroFold.Cli.Specs;
 
-/// <summary>A validated <c>network</c> run: the model, its length, thread count, output folder and the spec to record.</summary>
+/// <summary>A validated <c>network</c> run: the built network with its input, its length, and what the manifest records.</summary>
 /// <param name="Model">Model name (izhikevich2003 or sparse).</param>
 /// <param name="Network">The network with its input.</param>
 /// <param name="Steps">Number of 1 ms steps.</param>
+/// <param name="Seed">Seed of every random number.</param>
+/// <param name="K">Sparse: partners per neuron.</param>
+/// <param name="MaxDelay">Sparse: longest delay, ms.</param>
+/// <param name="G">Sparse: weight scale.</param>
+/// <param name="NeuronTable">The neuron table used, with its hash, or null.</param>
+/// <param name="Weights">The weight matrix used, with its hash, or null.</param>
+/// <param name="InputFile">The external input used, with its hash, or null.</param>
 /// <param name="Threads">Worker threads (results do not depend on it).</param>
 /// <param name="OutDir">Output folder.</param>
-/// <param name="Spec">The resolved spec as (key, value) pairs for run.json, in a fixed order; excludes the thread count.</param>
-internal sealed record ResolvedNetwork(string Model, Network Network, int Steps, int Threads, string OutDir, IReadOnlyList<(string Key, string Value)> Spec);
+internal sealed record ResolvedNetwork(
+    string Model,
+    Network Network,
+    int Steps,
+    long Seed,
+    int K,
+    int MaxDelay,
+    double G,
+    RecordedFile? NeuronTable,
+    RecordedFile? Weights,
+    RecordedFile? InputFile,
+    int Threads,
+    string OutDir)
+{
+    /// <summary>True for the sparse model.</summary>
+    public bool IsSparse => Model == NetworkResolver.Sparse;
+}

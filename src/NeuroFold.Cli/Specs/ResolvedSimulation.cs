@@ -7,16 +7,27 @@ using NeuroFold.Core.Stimuli;
 
 namespace NeuroFold.Cli.Specs;
 
-/// <summary>A fully validated <c>simulate</c> request: every default made explicit.</summary>
+/// <summary>A fully validated single-neuron request (<c>simulate</c>, <c>run</c>, a replayed manifest): every default made explicit.</summary>
+/// <param name="Preset">The preset the parameters started from.</param>
+/// <param name="Model">The scheme and the neuron's parameters.</param>
+/// <param name="DtMs">Step size, ms.</param>
+/// <param name="TMaxMs">Requested run length, ms (the grid's step count follows the scheme's rule).</param>
+/// <param name="Grid">The steps of the run.</param>
+/// <param name="Initial">State at t = 0.</param>
+/// <param name="Steps">Current steps.</param>
+/// <param name="Constant">Constant current, if any.</param>
+/// <param name="Compartment">Geometry and capacitance.</param>
+/// <param name="OutDir">Output folder.</param>
 internal sealed record ResolvedSimulation(
     string Preset,
-    IzhikevichParameters Parameters,
+    SimulationModel Model,
+    double DtMs,
+    double TMaxMs,
     TimeGrid Grid,
     IzhikevichState Initial,
     ImmutableArray<StepSpec> Steps,
     Option<Amplitude> Constant,
     Compartment Compartment,
-    string Scheme,
     string OutDir)
 {
     /// <summary>Which trace rows the run keeps (<c>--record-every</c>, <c>--no-trace</c>).</summary>
@@ -28,23 +39,16 @@ internal sealed record ResolvedSimulation(
     /// <summary>Whether <c>trace.png</c> and <c>trace.svg</c> are drawn (<c>--no-plot</c> turns them off).</summary>
     public bool Plot { get; init; } = true;
 
-    /// <summary>The input as a pure stimulus value, in µA/cm² on this compartment: the sum of the constant and the steps.</summary>
-    public Stimulus Stimulus
-    {
-        get
-        {
-            var parts = ImmutableArray.CreateBuilder<Stimulus>();
-            foreach (var constant in Constant)
-            {
-                parts.Add(new ConstantCurrent(constant.ToDensity(Compartment)));
-            }
+    /// <summary>The scheme's name.</summary>
+    public string Scheme => Model.Scheme.Name;
 
-            foreach (var s in Steps)
-            {
-                parts.Add(new StepCurrent(s.DelayMs, s.DurationMs, s.Amplitude.ToDensity(Compartment)));
-            }
+    /// <summary>The neuron's a, b, c, d.</summary>
+    public IzhikevichParameters Parameters => Model.Cell;
 
-            return new CompositeStimulus(parts.ToImmutable());
-        }
-    }
+    /// <summary>The input of every step, in the model's units.</summary>
+    public ImmutableArray<double> Input() => Model.Sample(Grid, Compartment, Constant, Steps);
+
+    /// <summary>Runs the fold over <paramref name="input"/> (one value per step), reporting progress to <paramref name="progress"/>.</summary>
+    public SimulationResult Run(ReadOnlySpan<double> input, Action<int>? progress) =>
+        Model.Run(Initial, Grid, input, Compartment.CapacitanceUfPerCm2, Recording, progress);
 }

@@ -23,8 +23,8 @@ internal static class RunSpecWriter
         w.WriteNumber("d", spec.Parameters.D);
         w.WriteNumber("v0", spec.Initial.V);
         w.WriteNumber("u0", spec.Initial.U);
-        w.WriteNumber("dt", spec.Grid.DtMs);
-        w.WriteNumber("tMax", spec.Grid.TMaxMs);
+        w.WriteNumber("dt", spec.DtMs);
+        w.WriteNumber("tMax", spec.TMaxMs);
         w.WriteStartArray("steps");
         foreach (var s in spec.Steps)
         {

@@ -4,6 +4,7 @@ using LanguageExt;
 using LanguageExt.Common;
 using NeuroFold.Core.Cells;
 using NeuroFold.Core.Models;
+using NeuroFold.Core.Schemes;
 using NeuroFold.Core.Simulation;
 using NeuroFold.Core.Stimuli;
 using NeuroFold.Core.Validation;
@@ -33,8 +34,13 @@ internal static class SimulateResolver
     /// <summary>The input when neither <c>--step</c> nor <c>--constant</c> is given: the demonstration step.</summary>
     public const string DefaultStep = "20,250,10uA/cm2";
 
-    /// <summary>The schemes <c>--scheme</c> accepts.</summary>
-    public static ImmutableArray<string> Schemes => SchemeRunner.Schemes;
+    /// <summary>Every preset name <c>--preset</c> accepts: the 2003 classes and the book's 2007 cells.</summary>
+    public static IEnumerable<string> PresetNames => Presets.All.Select(p => p.Name).Concat(Presets2007.All.Select(p => p.Name));
+
+    /// <summary>The scheme names of both models, as <c>--scheme</c> help lists them.</summary>
+    public static string SchemeHelp =>
+        $"{string.Join(", ", SchemeRegistry.Cell.Select(s => s.Name))} for the 2003 presets (default {SchemeRegistry.Cell[0].Name}); " +
+        $"{string.Join(", ", SchemeRegistry.Book2007.Select(s => s.Name))} for the 2007 presets";
 
     /// <summary>Validates and resolves, naming fields as <c>simulate</c> flags; the failure lists every offending field.</summary>
     public static Validation<Error, ResolvedSimulation> Resolve(SimulateOptions o) => Resolve(o, FieldNames.Flags);
@@ -46,26 +52,22 @@ internal static class SimulateResolver
         ArgumentNullException.ThrowIfNull(names);
         string N(string field) => names.Of(field);
 
-        var cell =
-            (ResolvePreset(N("preset"), o.Preset),
-             Opt(N("a"), o.A, Checks.Finite), Opt(N("b"), o.B, Checks.Finite),
-             Opt(N("c"), o.C, (n, x) => Checks.Below(n, x, Izhikevich.PeakMv, "the reset must lie below the spike peak")),
-             Opt(N("d"), o.D, Checks.Finite), Opt(N("v0"), o.V0, Checks.Finite), Opt(N("u0"), o.U0, Checks.Finite))
-            .Apply((p, a, b, c, d, v0, u0) => (p, a, b, c, d, v0, u0))
-            .Bind(x => At($"{N("a")}/{N("b")}/{N("c")}/{N("d")}", IzhikevichParameters.Create(
-                    x.a.IfNone(x.p.Parameters.A), x.b.IfNone(x.p.Parameters.B), x.c.IfNone(x.p.Parameters.C), x.d.IfNone(x.p.Parameters.D)))
-                .Bind(p =>
-                {
-                    double v0 = x.v0.IfNone(SchemeRunner.DefaultV0(x.p.Name, DefaultV0Mv));
-                    return At($"{N("v0")}/{N("u0")}", IzhikevichState.Create(v0, x.u0.IfNone(() => SchemeRunner.DefaultU0(x.p.Name, p, v0))))
-                        .Map(s0 => (Preset: x.p.Name, Parameters: p, Initial: s0));
-                }));
+        var overrides =
+            (Opt(N("a"), o.A, Checks.Finite), Opt(N("b"), o.B, Checks.Finite), Opt(N("c"), o.C, Checks.Finite), Opt(N("d"), o.D, Checks.Finite),
+             Opt(N("v0"), o.V0, Checks.Finite), Opt(N("u0"), o.U0, Checks.Finite))
+            .Apply((a, b, c, d, v0, u0) => (a, b, c, d, v0, u0));
 
         var grid =
             (Num(N("dt"), o.Dt, DefaultDtMs).Bind(x => Checks.Positive(N("dt"), x)),
              Num(N("tMax"), o.TMax, DefaultTMaxMs).Bind(x => Checks.NonNegative(N("tMax"), x)))
-            .Apply((dt, t) => (dt, t))
-            .Bind(x => At($"{N("dt")}/{N("tMax")}", TimeGrid.Create(x.dt, x.t)));
+            .Apply((dt, t) => (Dt: dt, TMax: t));
+
+        var cell = (ResolvePreset(N("preset"), o.Preset), overrides, grid)
+            .Apply((p, x, g) => (Preset: p, Overrides: x, Grid: g))
+            .Bind(x => ResolveModel(names, x.Preset, o.Scheme, x.Overrides.a, x.Overrides.b, x.Overrides.c, x.Overrides.d)
+                .Bind(model => At($"{N("dt")}/{N("tMax")}", model.Scheme.Grid(x.Grid.Dt, x.Grid.TMax))
+                    .Bind(g => Initial(names, model, x.Preset, x.Overrides.v0, x.Overrides.u0)
+                        .Map(s0 => (x.Preset, Model: model, x.Grid.Dt, x.Grid.TMax, Grid: g, Initial: s0)))));
 
         var compartment =
             (Num(N("radius"), o.Radius, Compartment.Default.RadiusUm).Bind(x => Checks.Positive(N("radius"), x)),
@@ -80,22 +82,81 @@ internal static class SimulateResolver
              o.Constant is null ? Success<Error, Option<Amplitude>>(None) : Amplitude.Parse(N("constant"), o.Constant).Map(Some))
             .Apply((st, k) => (Steps: st, Constant: k));
 
-        var where = (ResolveScheme(N("scheme"), o.Scheme), ResolveOut(N("out"), o.Out)).Apply((sc, od) => (Scheme: sc, Out: od));
-
         var output =
             (o.Record is null ? Success<Error, TraceColumns>(TraceColumns.Both) : TraceColumns.Parse(N("record"), o.Record),
-             ResolveEvery(N("recordEvery"), o.RecordEvery))
-            .Apply((cols, every) => (Columns: cols, Recording: new Recording(every, o.Trace ?? true), Plot: o.Plot ?? true));
+             ResolveEvery(N("recordEvery"), o.RecordEvery),
+             Fields.Out(N("out"), o.Out, DefaultOut))
+            .Apply((cols, every, dir) => (Columns: cols, Recording: new Recording(every, o.Trace ?? true), Plot: o.Plot ?? true, Out: dir));
 
-        return (cell, grid, compartment, input, where, output)
-            .Apply((x, g, c, i, w, r) => new ResolvedSimulation(x.Preset, x.Parameters, g, x.Initial, i.Steps, i.Constant, c, w.Scheme, w.Out)
+        return (cell, compartment, input, output)
+            .Apply((x, c, i, r) => new ResolvedSimulation(x.Preset.Name, x.Model, x.Dt, x.TMax, x.Grid, x.Initial, i.Steps, i.Constant, c, r.Out)
             {
                 Recording = r.Recording,
                 Columns = r.Columns,
                 Plot = r.Plot,
-            })
-            .Bind(SchemeRunner.Check);
+            });
     }
+
+    /// <summary>A preset by name: a 2003 class or a 2007 cell.</summary>
+    sealed record PresetChoice(string Name, Option<IzhikevichParameters> Cell, Option<Izhikevich2007Parameters> Book);
+
+    static Validation<Error, PresetChoice> ResolvePreset(string field, string? name)
+    {
+        string n = (name ?? "rs").ToLowerInvariant();
+        var cell = Presets.Find(n);
+        var book = Presets2007.Find(n);
+        return cell.IsSome || book.IsSome
+            ? Success<Error, PresetChoice>(new PresetChoice(n, cell, book))
+            : Fail<Error, PresetChoice>(Error.New($"{field} must be one of {string.Join(", ", PresetNames)}; got '{name}'"));
+    }
+
+    /// <summary>The scheme (from the preset's model) and the validated parameters, a/b/c/d overriding the preset's.</summary>
+    static Validation<Error, SimulationModel> ResolveModel(
+        FieldNames names, PresetChoice preset, string? scheme, Option<double> a, Option<double> b, Option<double> c, Option<double> d)
+    {
+        string field = names.Of("scheme");
+        foreach (var book in preset.Book)
+        {
+            string n = (scheme ?? SchemeRegistry.Book2007[0].Name).ToLowerInvariant();
+            return SchemeRegistry.Find2007(n).Match(
+                Some: s => Named(names, Izhikevich2007Parameters.Create(
+                        book.CapacitancePf, book.K, book.VrMv, book.VtMv, book.VPeakMv,
+                        a.IfNone(book.A), b.IfNone(book.B), c.IfNone(book.C), d.IfNone(book.D), book.Rule))
+                    .Map(p => (SimulationModel)new SimulationModel.Book2007(s, p)),
+                None: () => Fail<Error, SimulationModel>(Error.New(
+                    $"{field} must be {string.Join(" or ", SchemeRegistry.Book2007.Select(x => x.Name))} for the 2007 preset {preset.Name} (the book's forward Euler); got '{scheme}'")));
+        }
+
+        var cell = preset.Cell.IfNone(Presets.RegularSpiking);
+        string name = (scheme ?? SchemeRegistry.Cell[0].Name).ToLowerInvariant();
+        return SchemeRegistry.FindCell(name).Match(
+            Some: s => Named(names, IzhikevichParameters.Create(a.IfNone(cell.A), b.IfNone(cell.B), c.IfNone(cell.C), d.IfNone(cell.D)))
+                .Map(p => (SimulationModel)new SimulationModel.Cell2003(s, p)),
+            None: () => Fail<Error, SimulationModel>(Error.New(
+                $"{field} must be one of {string.Join(", ", SchemeRegistry.Cell.Select(x => x.Name))} for the 2003 preset {preset.Name}" +
+                (SchemeRegistry.Find2007(name).IsSome ? " (a 2007 scheme needs a 2007 preset such as rs-2007)" : "") + $"; got '{scheme}'")));
+    }
+
+    /// <summary>The initial state: v0 (default −70 mV, or the book's vr for a 2007 cell) and u0 (default b·v0, or 0 for a 2007 cell, as the book's code).</summary>
+    static Validation<Error, IzhikevichState> Initial(FieldNames names, SimulationModel model, PresetChoice preset, Option<double> v0, Option<double> u0)
+    {
+        var book = model is SimulationModel.Book2007 m ? Some(Izhikevich2007.Initial(m.Parameters)) : None;
+        double v = v0.IfNone(() => book.Map(s => s.V).IfNone(DefaultV0Mv));
+        double u = u0.IfNone(() => book.Map(s => s.U).IfNone(() => IzhikevichState.AtNullcline(model.Cell, v).U));
+        return Named(names, IzhikevichState.Create(v, u));
+    }
+
+    /// <summary>Renames the core's field names (<c>a</c>, <c>vpeak</c>, <c>v0</c>, …) at the start of each message to <paramref name="names"/>' names.</summary>
+    static Validation<Error, T> Named<T>(FieldNames names, Validation<Error, T> v) =>
+        v.Match(
+            Succ: x => Success<Error, T>(x),
+            Fail: es => Fail<Error, T>(es.Map(e =>
+            {
+                string first = e.Message.Split(' ')[0];
+                return first is "a" or "b" or "c" or "d" or "v0" or "u0"
+                    ? Error.New(names.Of(first) + e.Message[first.Length..])
+                    : Error.New($"{names.Of("preset")}: {e.Message}");
+            })));
 
     /// <summary>Prefixes every message of a failed <paramref name="v"/> with <paramref name="where"/> (for checks that span fields).</summary>
     static Validation<Error, T> At<T>(string where, Validation<Error, T> v) =>
@@ -119,31 +180,6 @@ internal static class SimulateResolver
             ? Success<Error, int>(n)
             : Fail<Error, int>(Error.New($"{field} must be an integer >= 1, got '{text}'"));
     }
-
-    static Validation<Error, (string Name, IzhikevichParameters Parameters)> ResolvePreset(string field, string? name)
-    {
-        string n = name ?? "rs";
-        return SchemeRunner.FindPreset(n).Match(
-            Some: p => Success<Error, (string, IzhikevichParameters)>((n.ToLowerInvariant(), p)),
-            None: () => Fail<Error, (string, IzhikevichParameters)>(Error.New(
-                $"{field} must be one of {string.Join(", ", SchemeRunner.PresetNames)}; got '{n}'")));
-    }
-
-    static Validation<Error, string> ResolveScheme(string field, string? name)
-    {
-        string n = (name ?? "jaxley").ToLowerInvariant();
-        return Schemes.Contains(n)
-            ? Success<Error, string>(n)
-            : Fail<Error, string>(Error.New($"{field} must be one of {string.Join(", ", Schemes)}; got '{name}'"));
-    }
-
-    /// <summary>The output folder as given (or the default), once <see cref="Execution.OutputFolder.Check"/> finds it writable.</summary>
-    static Validation<Error, string> ResolveOut(string field, string? dir) =>
-        dir switch
-        {
-            "" => Fail<Error, string>(Error.New($"{field} must be a folder path, got an empty string")),
-            _ => Execution.OutputFolder.Check(field, dir ?? DefaultOut).Map(_ => dir ?? DefaultOut),
-        };
 
     static Validation<Error, ImmutableArray<StepSpec>> ResolveSteps(FieldNames names, IReadOnlyList<string> steps)
     {

@@ -25,43 +25,43 @@ internal sealed record SweepAxis(string Name, ImmutableArray<double> Values)
     public string Label => Quantities.First(q => q.Name == Name).Label;
 
     /// <summary>Parses <c>NAME=START:STOP:COUNT</c> or <c>NAME=VALUE</c>; every problem is reported.</summary>
-    public static Validation<Error, SweepAxis> Parse(string text)
+    public static Validation<Error, SweepAxis> Parse(string field, string text)
     {
         int eq = text.IndexOf('=', StringComparison.Ordinal);
         if (eq <= 0)
         {
-            return Fail<Error, SweepAxis>(Error.New($"--grid must look like NAME=START:STOP:COUNT (e.g. I=0:20:41), got '{text}'"));
+            return Fail<Error, SweepAxis>(Error.New($"{field} must look like NAME=START:STOP:COUNT (e.g. I=0:20:41), got '{text}'"));
         }
 
         string rawName = text[..eq].Trim();
         var known = Quantities.Where(q => string.Equals(q.Name, rawName, StringComparison.OrdinalIgnoreCase)).ToList();
         var name = known.Count == 1
             ? Success<Error, string>(known[0].Name)
-            : Fail<Error, string>(Error.New($"--grid quantity must be one of {string.Join(", ", Quantities.Select(q => q.Name))}; got '{rawName}'"));
+            : Fail<Error, string>(Error.New($"{field} quantity must be one of {string.Join(", ", Quantities.Select(q => q.Name))}; got '{rawName}'"));
         string[] parts = text[(eq + 1)..].Split(':');
         if (parts.Length == 1)
         {
-            return (name, Numbers.ParseDouble($"--grid {rawName}", parts[0]).Bind(x => Finite(rawName, x)))
+            return (name, Numbers.ParseDouble($"{field} {rawName}", parts[0]).Bind(x => Finite(field, rawName, x)))
                 .Apply((n, x) => new SweepAxis(n, [x]));
         }
 
         if (parts.Length != 3)
         {
-            return name.Bind(_ => Fail<Error, SweepAxis>(Error.New($"--grid {rawName} must be START:STOP:COUNT or one value, got '{text[(eq + 1)..]}'")));
+            return name.Bind(_ => Fail<Error, SweepAxis>(Error.New($"{field} {rawName} must be START:STOP:COUNT or one value, got '{text[(eq + 1)..]}'")));
         }
 
         var count = int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k >= 1 && k <= MaxCount
             ? Success<Error, int>(k)
-            : Fail<Error, int>(Error.New($"--grid {rawName} COUNT must be an integer in [1, {MaxCount}], got '{parts[2]}'"));
+            : Fail<Error, int>(Error.New($"{field} {rawName} COUNT must be an integer in [1, {MaxCount}], got '{parts[2]}'"));
         return (name,
-                Numbers.ParseDouble($"--grid {rawName} START", parts[0]).Bind(x => Finite(rawName, x)),
-                Numbers.ParseDouble($"--grid {rawName} STOP", parts[1]).Bind(x => Finite(rawName, x)),
+                Numbers.ParseDouble($"{field} {rawName} START", parts[0]).Bind(x => Finite(field, rawName, x)),
+                Numbers.ParseDouble($"{field} {rawName} STOP", parts[1]).Bind(x => Finite(field, rawName, x)),
                 count)
             .Apply((n, start, stop, c) => new SweepAxis(n, Linspace(start, stop, c)));
     }
 
-    static Validation<Error, double> Finite(string name, double x) =>
-        double.IsFinite(x) ? Success<Error, double>(x) : Fail<Error, double>(Error.New($"--grid {name} values must be finite, got {Numbers.Format(x)}"));
+    static Validation<Error, double> Finite(string field, string name, double x) =>
+        double.IsFinite(x) ? Success<Error, double>(x) : Fail<Error, double>(Error.New($"{field} {name} values must be finite, got {Numbers.Format(x)}"));
 
     static ImmutableArray<double> Linspace(double start, double stop, int count)
     {

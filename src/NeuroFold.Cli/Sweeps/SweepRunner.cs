@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using LanguageExt;
 using LanguageExt.Common;
 using NeuroFold.Core.Populations;
-using NeuroFold.Core.Schemes;
 
 namespace NeuroFold.Cli.Sweeps;
 
@@ -43,16 +42,16 @@ internal static class SweepRunner
         return Population.Create([.. a], [.. b], [.. c], [.. d], [.. v0], [.. u0], [.. input]);
     }
 
-    /// <summary>Runs the sweep's population under the Jaxley scheme (counts and ISI statistics only, no spike list).</summary>
+    /// <summary>Runs the sweep's population under its scheme (counts and ISI statistics only, no spike list).</summary>
     public static PopulationResult Run(SweepSpec spec, Population population) =>
-        PopulationSimulation.Run<JaxleyScheme>(
-            population, spec.Grid, spec.CapacitanceUfPerCm2,
+        spec.Scheme.RunPopulation(
+            population, spec.Grid, spec.Compartment.CapacitanceUfPerCm2,
             new PopulationOptions(spec.Threads, PopulationOptions.DefaultBlockSize, VectorWidth.Auto, RecordSpikes: false));
 
     /// <summary>Mean firing rate of every grid point, Hz: spikes / (steps · dt).</summary>
     public static ImmutableArray<double> Rates(SweepSpec spec, PopulationResult result)
     {
-        double seconds = spec.Grid.Steps * spec.Grid.DtMs * 1e-3;
+        double seconds = spec.Grid.DurationMs * 1e-3;
         return [.. result.SpikeCounts.Select(k => k / seconds)];
     }
 }

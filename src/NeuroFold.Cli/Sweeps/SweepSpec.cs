@@ -1,30 +1,41 @@
 using System.Collections.Immutable;
+using NeuroFold.Core.Cells;
 using NeuroFold.Core.Models;
+using NeuroFold.Core.Schemes;
 using NeuroFold.Core.Stimuli;
 
 namespace NeuroFold.Cli.Sweeps;
 
-/// <summary>A validated sweep: the axes, the base cell, the time grid and how to run it.</summary>
+/// <summary>A validated sweep: the axes, the base cell, the scheme, the time grid and how to run it.</summary>
 /// <param name="Axes">One or two axes; grid points are their Cartesian product, the first axis outermost.</param>
 /// <param name="Preset">Name of the base preset.</param>
 /// <param name="Base">Parameters of the base cell (what an axis does not vary).</param>
+/// <param name="Scheme">The 2003 scheme every point runs.</param>
 /// <param name="V0Mv">Initial membrane potential unless swept, mV; u0 = b·v0 at every point.</param>
-/// <param name="InputUaPerCm2">Constant input unless swept, µA/cm².</param>
-/// <param name="Grid">Step size and number of steps.</param>
-/// <param name="CapacitanceUfPerCm2">Membrane capacitance, µF/cm².</param>
-/// <param name="Threads">Threads for the population run.</param>
+/// <param name="Constant">Constant input unless I is swept, as given (its density on <paramref name="Compartment"/> is the input).</param>
+/// <param name="Compartment">Geometry and capacitance.</param>
+/// <param name="DtMs">Step size, ms.</param>
+/// <param name="TMaxMs">Requested run length, ms.</param>
+/// <param name="Grid">The steps of the run.</param>
+/// <param name="Threads">Threads for the population run (results do not depend on it).</param>
 /// <param name="OutDir">Output folder.</param>
 internal sealed record SweepSpec(
     ImmutableArray<SweepAxis> Axes,
     string Preset,
     IzhikevichParameters Base,
+    CellScheme Scheme,
     double V0Mv,
-    double InputUaPerCm2,
+    Specs.Amplitude Constant,
+    Compartment Compartment,
+    double DtMs,
+    double TMaxMs,
     TimeGrid Grid,
-    double CapacitanceUfPerCm2,
     int Threads,
     string OutDir)
 {
+    /// <summary>The constant input current density unless I is swept, µA/cm².</summary>
+    public double InputUaPerCm2 => Constant.ToDensity(Compartment);
+
     /// <summary>Number of grid points.</summary>
     public int Points => Axes.Aggregate(1, (n, a) => n * a.Values.Length);
 

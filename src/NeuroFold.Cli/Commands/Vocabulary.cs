@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace NeuroFold.Cli.Commands;
+
+/// <summary>The one CLI vocabulary: every option that several commands share is made here, with one name, type, help and default rule.</summary>
+/// <remarks>
+/// <para>
+/// Values are read as text and parsed by the command's resolver, so that every problem of a command line is reported at
+/// once, each naming its flag. <c>--seed</c>, <c>--threads</c> and <c>--quiet</c> have the same default everywhere;
+/// <c>--dt</c>, <c>--t-max</c> and <c>--out</c> have the same meaning everywhere and a default that is the command's own
+/// (its workload's step, its demonstration's length, <c>neurofold-out/&lt;command&gt;</c>), stated in the help.
+/// </para>
+/// <para>
+/// An alias of an option is always an old spelling kept for compatibility: using it works and prints a deprecation
+/// warning on stderr (<see cref="WarnDeprecated"/>). A test walks the command tree and checks that same-named options agree.
+/// </para>
+/// </remarks>
+internal static class Vocabulary
+{
+    /// <summary>The default of <c>--seed</c> in every command.</summary>
+    public const long DefaultSeed = 1;
+
+    /// <summary>The default of <c>--threads</c> in every command: every core of this machine.</summary>
+    public static int DefaultThreads => Environment.ProcessorCount;
+
+    /// <summary><c>--dt MS</c>: the step size.</summary>
+    public static Option<string?> Dt(string defaultMs) => Text("--dt", "ms", $"step size in ms (default {defaultMs})");
+
+    /// <summary><c>--t-max MS</c>: the run length (how it becomes a number of steps is the command's grid rule, in its description).</summary>
+    public static Option<string?> TMax(string defaultMs) => Text("--t-max", "ms", $"run length in ms (default {defaultMs})");
+
+    /// <summary><c>--seed N</c>: the seed of every random number.</summary>
+    public static Option<string?> Seed() =>
+        Text("--seed", "N", $"seed of every random number of the run, a whole number >= 0 (default {DefaultSeed}); the same seed gives the same bytes");
+
+    /// <summary><c>--threads N</c>: worker threads.</summary>
+    public static Option<string?> Threads() =>
+        Text("--threads", "N", "worker threads, a whole number >= 1 (default: every core); results do not depend on it");
+
+    /// <summary><c>--out DIR</c>: the output folder.</summary>
+    public static Option<string?> Out(string command) => Text("--out", "DIR", $"output folder (default neurofold-out/{command})");
+
+    /// <summary><c>--quiet</c>: nothing on stdout but what the command exists to print, and no progress.</summary>
+    public static Option<bool> Quiet() => new("--quiet")
+    {
+        Description = "no progress and no report on stdout (a command whose output is its report still prints it); errors and warnings still go to stderr",
+    };
+
+    /// <summary>An option whose value is read as text and checked by the command's resolver.</summary>
+    public static Option<string?> Text(string name, string helpName, string description) =>
+        new(name) { Description = description, HelpName = helpName };
+
+    /// <summary>Adds <paramref name="oldName"/> as a deprecated spelling of <paramref name="option"/>.</summary>
+    public static T Deprecated<T>(T option, string oldName)
+        where T : Option
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Aliases.Add(oldName);
+        return option;
+    }
+
+    /// <summary>Warns on <paramref name="stderr"/> about every deprecated spelling <paramref name="result"/> used (options and commands).</summary>
+    public static void WarnDeprecated(ParseResult result, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(stderr);
+        for (SymbolResult? at = result.CommandResult; at is CommandResult command; at = at.Parent)
+        {
+            string? used = command.IdentifierToken?.Value;
+            if (used is not null && used != command.Command.Name)
+            {
+                stderr.WriteLine($"warning: '{used}' is deprecated; use '{command.Command.Name}'");
+            }
+
+            foreach (var option in command.Command.Options)
+            {
+                string? token = command.GetResult(option)?.IdentifierToken?.Value;
+                if (token is not null && token != option.Name)
+                {
+                    stderr.WriteLine($"warning: {token} is deprecated; use {option.Name}");
+                }
+            }
+        }
+    }
+}
