@@ -32,8 +32,10 @@ public sealed class EndToEndTests
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(tmp["out/run.json"]));
         var root = manifest.RootElement;
-        Assert.Equal("neurofold-run/1", root.GetProperty("format").GetString());
-        Assert.Equal("jaxley", root.GetProperty("scheme").GetString());
+        Assert.Equal("neurofold-run/2", root.GetProperty("format").GetString());
+        Assert.Equal("simulate", root.GetProperty("command").GetString());
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("platform").GetProperty("architecture").GetString()));
+        Assert.Equal("jaxley", root.GetProperty("spec").GetProperty("scheme").GetString());
         Assert.False(string.IsNullOrEmpty(root.GetProperty("toolVersion").GetString()));
         var spec = root.GetProperty("spec");
         Assert.Equal(100, spec.GetProperty("tMax").GetDouble());

@@ -76,7 +76,7 @@ public sealed class SchemeOptionTests : IDisposable
         var (code, _, err) = Cli.Run("simulate", "--preset", "rs-2007", "--scheme", scheme, "--out", root);
 
         Assert.Equal(2, code);
-        Assert.Contains("runs only with --scheme euler", err, StringComparison.Ordinal);
+        Assert.Contains("--scheme must be euler for the 2007 preset", err, StringComparison.Ordinal);
         Assert.False(Directory.Exists(root));
     }
 

@@ -218,12 +218,16 @@ internal static class NetworkResolver
         return true;
     }
 
-    static T Take<T>(Validation<Error, T> v, List<Error> errors, T fallback) =>
-        v.Match(Succ: x => x, Fail: es =>
+    static T Take<T>(Validation<Error, T> v, List<Error> errors, T fallback)
+    {
+        if (v.IsFail)
         {
-            errors.AddRange(es);
+            errors.AddRange(v.FailToSeq());
             return fallback;
-        });
+        }
+
+        return v.SuccessToSeq().Head;
+    }
 
     static void CheckFinite(string field, NpyArray? array, List<Error> errors)
     {

@@ -37,7 +37,7 @@ public sealed class NetworkCommandTests : IDisposable
         Assert.True(r.Exit == 0, r.Err);
         Assert.Equal(File.ReadAllText(NetworkCli.Reference("expected_spikes.csv")), File.ReadAllText(cli.PathOf("ref/spikes.csv")));
         using var summary = JsonDocument.Parse(File.ReadAllText(cli.PathOf("ref/summary.json")));
-        Assert.Equal(245, summary.RootElement.GetProperty("total_spikes").GetInt32());
+        Assert.Equal(245, summary.RootElement.GetProperty("spikeCount").GetInt32());
         Assert.Equal(200, summary.RootElement.GetProperty("steps").GetInt32());
         Assert.Equal(80, summary.RootElement.GetProperty("excitatory").GetInt32());
     }
@@ -63,20 +63,22 @@ public sealed class NetworkCommandTests : IDisposable
 
         using var summary = JsonDocument.Parse(File.ReadAllText(cli.PathOf("sp/summary.json")));
         var root = summary.RootElement;
-        Assert.Equal(lines.Length - 1, root.GetProperty("total_spikes").GetInt32());
+        Assert.Equal(lines.Length - 1, root.GetProperty("spikeCount").GetInt32());
         Assert.Equal(100_000, root.GetProperty("synapses").GetInt64());
-        Assert.True(root.GetProperty("rate_exc_hz").GetDouble() > 0);
-        Assert.True(root.GetProperty("dominant_frequency_hz").GetDouble() > 0);
+        Assert.True(root.GetProperty("rateExcitatoryHz").GetDouble() > 0);
+        Assert.True(root.GetProperty("dominantFrequencyHz").GetDouble() > 0);
 
         using var run = JsonDocument.Parse(File.ReadAllText(cli.PathOf("sp/run.json")));
-        var outputs = run.RootElement.GetProperty("outputs");
+        Assert.Equal("neurofold-run/2", run.RootElement.GetProperty("format").GetString());
+        Assert.Equal("network", run.RootElement.GetProperty("command").GetString());
+        var outputs = run.RootElement.GetProperty("outputs").EnumerateArray().ToDictionary(o => o.GetProperty("file").GetString()!, o => o.GetProperty("sha256").GetString());
         foreach (string file in Outputs.Where(f => f != "run.json"))
         {
             string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(cli.PathOf(Path.Combine("sp", file)))));
-            Assert.Equal(hash, outputs.GetProperty(file).GetString());
+            Assert.Equal(hash, outputs[file]);
         }
 
-        Assert.Equal("5", run.RootElement.GetProperty("spec").GetProperty("max_delay_ms").GetString());
+        Assert.Equal(5, run.RootElement.GetProperty("spec").GetProperty("maxDelay").GetInt32());
         var png = File.ReadAllBytes(cli.PathOf("sp/raster.png"));
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         Assert.Contains("<svg", File.ReadAllText(cli.PathOf("sp/raster.svg")), StringComparison.Ordinal);
@@ -85,8 +87,9 @@ public sealed class NetworkCommandTests : IDisposable
     [Fact]
     public void Bench_prints_one_json_line_with_the_documented_fields()
     {
-        var r = cli.Run("bench", "net2003", "--neurons", "200", "--t-max", "100");
+        var r = cli.Run("bench", "izhikevich2003", "--neurons", "200", "--t-max", "100");
         Assert.True(r.Exit == 0, r.Err);
+        Assert.Equal("", r.Err);
         var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
         using var json = JsonDocument.Parse(lines[0]);
@@ -95,7 +98,11 @@ public sealed class NetworkCommandTests : IDisposable
             Assert.True(json.RootElement.TryGetProperty(field, out _), field);
         }
 
-        Assert.Equal("net2003", json.RootElement.GetProperty("workload").GetString());
+        Assert.Equal("W3", json.RootElement.GetProperty("workload").GetString());
+        Assert.Equal("izhikevich2003", json.RootElement.GetProperty("model").GetString());
+        var old = cli.Run("bench", "net2003", "--neurons", "100", "--t-max", "10");
+        Assert.True(old.Exit == 0, old.Err);
+        Assert.Contains("warning: 'net2003' is deprecated; use 'izhikevich2003'", old.Err, StringComparison.Ordinal);
         Assert.Equal(200, json.RootElement.GetProperty("n").GetInt32());
         var sparse = cli.Run("bench", "sparse", "--neurons", "500", "--k", "20", "--t-max", "50", "--threads", "2");
         Assert.True(sparse.Exit == 0, sparse.Err);

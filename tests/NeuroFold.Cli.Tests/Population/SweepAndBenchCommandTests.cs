@@ -82,23 +82,28 @@ public sealed class SweepAndBenchCommandTests : IDisposable
     {
         var (code, _, err) = Invoke("sweep", "--grid", "c=-60:40:3", "--out", Path.Combine(dir, "c"));
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("--grid c must stay below 30", err, StringComparison.Ordinal);
+        Assert.Contains("--grid #1: c must stay below 30", err, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Bench_population_prints_one_json_line_with_the_listed_fields_and_the_cores_spike_count()
     {
-        var (code, output, err) = Invoke("bench", "population", "--neurons", "203", "--steps", "500", "--threads", "2", "--seed", "5");
+        var (code, output, err) = Invoke("bench", "population", "--neurons", "203", "--t-max", "49.95", "--threads", "2", "--seed", "5");
         Assert.True(code == 0, err);
+        Assert.Equal("", err);
         string line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         using var json = JsonDocument.Parse(line);
         var names = json.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
-        Assert.Equal(["workload", "n", "steps", "threads", "run_s", "neuron_steps_per_s", "spikes", "rate_exc_hz", "rate_inh_hz"], names);
+        Assert.Equal(
+            ["workload", "tool", "n", "steps", "dt_ms", "threads", "run_s", "neuron_steps_per_s", "ns_per_step", "spikes", "rate_exc_hz", "rate_inh_hz", "vector_width", "cpu"],
+            names);
+        Assert.Equal(500, json.RootElement.GetProperty("steps").GetInt32()); // floor(49.95 / 0.1) + 1 with Python's floor division
         Assert.Equal("W2", json.RootElement.GetProperty("workload").GetString());
         Assert.Equal(203, json.RootElement.GetProperty("n").GetInt32());
 
         var population = Izhikevich2003Population.Create(203, 0.8, 20.0, 5);
-        var result = PopulationSimulation.Run<JaxleyScheme>(population, new TimeGrid(0.1, 50.0, 500), 1.0, PopulationOptions.Default);
+        var grid = TimeGrid.FromSteps(0.1, 500).Match(Succ: g => g, Fail: _ => throw new InvalidOperationException());
+        var result = PopulationSimulation.Run<JaxleyScheme>(population, grid, 1.0, PopulationOptions.Default);
         Assert.Equal(result.TotalSpikes, json.RootElement.GetProperty("spikes").GetInt64());
         long exc = result.SpikeCounts.Take(162).Sum(x => (long)x);
         Assert.Equal(exc / (162 * 0.05), json.RootElement.GetProperty("rate_exc_hz").GetDouble(), 9);
@@ -107,8 +112,9 @@ public sealed class SweepAndBenchCommandTests : IDisposable
     [Fact]
     public void Bench_single_reproduces_w1s_spike_count()
     {
-        var (code, output, err) = Invoke("bench", "single", "--steps", "1000000", "--threads", "1");
+        var (code, output, err) = Invoke("bench", "single", "--threads", "1");
         Assert.True(code == 0, err);
+        Assert.Equal(1_000_000, JsonDocument.Parse(output.Trim()).RootElement.GetProperty("steps").GetInt32()); // W1's 10^6 steps from --t-max 100000
         using var json = JsonDocument.Parse(output.Trim());
         Assert.Equal("W1", json.RootElement.GetProperty("workload").GetString());
         Assert.Equal(4133, json.RootElement.GetProperty("spikes").GetInt64());
@@ -120,7 +126,7 @@ public sealed class SweepAndBenchCommandTests : IDisposable
     {
         var (code, _, err) = Invoke("bench", "population", "--neurons", "0", "--threads", "0");
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("--neurons must be at least 1", err, StringComparison.Ordinal);
-        Assert.Contains("--threads must be at least 1", err, StringComparison.Ordinal);
+        Assert.Contains("--neurons must be a whole number in 1..", err, StringComparison.Ordinal);
+        Assert.Contains("--threads must be a whole number in 1..", err, StringComparison.Ordinal);
     }
 }
