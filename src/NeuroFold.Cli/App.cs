@@ -9,15 +9,7 @@ internal static class App
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
     public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("neurofold: Izhikevich spiking neurons with Jaxley's exact numerics, reproducible bit for bit.");
-        root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
-        root.Subcommands.Add(RunCommand.Create(stdout, stderr));
-        root.Subcommands.Add(ReplayCommand.Create(stdout, stderr));
-        root.Subcommands.Add(GalleryCommand.Create(stdout, stderr));
-        root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
-        root.Subcommands.Add(SweepCommand.Create(stdout, stderr));
-        root.Subcommands.Add(NetworkCommand.Create(stdout, stderr));
-
+        var root = Build(stdout, stderr);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -45,5 +37,19 @@ internal static class App
             stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>The command tree, writing to <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("neurofold: Izhikevich spiking neurons with Jaxley's exact numerics, reproducible bit for bit.");
+        root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RunCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ReplayCommand.Create(stdout, stderr));
+        root.Subcommands.Add(GalleryCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SweepCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NetworkCommand.Create(stdout, stderr));
+        root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
+        return root;
     }
 }
