@@ -102,8 +102,7 @@ internal static class NetworkCommand
         return (result, ArtifactWriter.Write(dir, Name, w => NetworkResolver.Write(w, spec), files));
     }
 
-    /// <summary>Runs the network; when it is long, in ten resumed segments with a progress line on <paramref name="progress"/> after each.</summary>
-    /// <remarks>A run resumed from its state equals the whole run bit for bit (<see cref="NetworkState"/>), so the segments change nothing.</remarks>
+    /// <summary>Runs the network; when it is long, with a progress line on <paramref name="progress"/> at every tenth of the run.</summary>
     static NetworkResult Run(Network network, int steps, int threads, TextWriter? progress)
     {
         long work = (long)network.Neurons.Count * steps;
@@ -112,26 +111,16 @@ internal static class NetworkCommand
             return NetworkSimulation.Run(network, steps, threads);
         }
 
-        const int Segments = 10;
-        var state = NetworkState.Initial(network);
-        var stepsList = new List<int>();
-        var neuronsList = new List<int>();
-        NetworkResult last = null!;
-        for (int segment = 0; segment < Segments; segment++)
+        int reported = 0;
+        return NetworkSimulation.Run(network, NetworkState.Initial(network), steps, threads, done =>
         {
-            int end = (int)((long)steps * (segment + 1) / Segments);
-            last = NetworkSimulation.Run(network, state, end - state.StepsDone, threads);
-            stepsList.AddRange(last.SpikeSteps);
-            neuronsList.AddRange(last.SpikeNeurons);
-            state = last.Final;
-            progress.WriteLine($"network: {state.StepsDone}/{steps} ms ({(segment + 1) * 100 / Segments}%), {neuronsList.Count} spikes");
-            if (!last.Status.IsCompleted)
+            int tenth = (int)(10L * done / steps);
+            if (tenth > reported)
             {
-                break;
+                reported = tenth;
+                progress.WriteLine($"network: {done}/{steps} ms ({tenth * 10}%)");
             }
-        }
-
-        return new NetworkResult([.. stepsList], [.. neuronsList], last.Final, last.Status);
+        });
     }
 
     static int Report(ResolvedNetwork spec, (NetworkResult Result, ArtifactWriter.Written Files) written, TextWriter stdout, bool quiet)

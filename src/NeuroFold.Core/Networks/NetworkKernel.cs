@@ -10,7 +10,7 @@ using NeuroFold.Core.Simulation;
 
 namespace NeuroFold.Core.Networks;
 
-/// <summary>The mutable working buffers of one network run at arithmetic <typeparamref name="TLane"/>; used only inside <see cref="NetworkSimulation.Run(Network, NetworkState, int, int)"/>.</summary>
+/// <summary>The mutable working buffers of one network run at arithmetic <typeparamref name="TLane"/>; used only inside <see cref="NetworkSimulation.Run(Network, NetworkState, int, int, Action{int})"/>.</summary>
 /// <remarks>
 /// The neurons are integrated by <see cref="Net2003Scheme"/>'s own step (its reset, then its two half steps and its u
 /// update), one vector of neurons at a time, with Izhikevich's input <c>I = I_ext + acc</c> as the step's input term.
@@ -159,7 +159,8 @@ internal sealed class NetworkKernel<TLane, TMask>
 
     static T[] Raw<T>(ImmutableArray<T> array) => ImmutableCollectionsMarshal.AsArray(array)!;
 
-    public NetworkResult Run(int steps)
+    /// <summary>Runs <paramref name="steps"/> steps; <paramref name="progress"/> is told the steps done every <see cref="NetworkSimulation.ProgressInterval"/> steps and at the end.</summary>
+    public NetworkResult Run(int steps, Action<int>? progress)
     {
         var spikeSteps = new List<int>();
         var spikeNeurons = new List<int>();
@@ -207,6 +208,11 @@ internal sealed class NetworkKernel<TLane, TMask>
                 if (currentDetect)
                 {
                     Record(t, parity, spikeSteps, spikeNeurons);
+                }
+
+                if (progress is not null && ((step + 1) % NetworkSimulation.ProgressInterval == 0 || step + 1 == steps))
+                {
+                    progress(step + 1);
                 }
             }
         }

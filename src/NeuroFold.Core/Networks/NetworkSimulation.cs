@@ -29,12 +29,23 @@ public static class NetworkSimulation
     /// <summary>The step of the 2003 scheme, ms.</summary>
     public const double StepMs = 1.0;
 
+    /// <summary>Steps between two calls of a run's progress hook.</summary>
+    public const int ProgressInterval = 100;
+
     /// <summary>Runs <paramref name="steps"/> steps from the network's initial state.</summary>
-    public static NetworkResult Run(Network network, int steps, int threads) => Run(network, NetworkState.Initial(network), steps, threads);
+    public static NetworkResult Run(Network network, int steps, int threads) => Run(network, NetworkState.Initial(network), steps, threads, null);
+
+    /// <summary>Runs <paramref name="steps"/> steps from <paramref name="start"/> on <paramref name="threads"/> threads (no progress hook).</summary>
+    public static NetworkResult Run(Network network, NetworkState start, int steps, int threads) => Run(network, start, steps, threads, null);
 
     /// <summary>Runs <paramref name="steps"/> steps from <paramref name="start"/> on <paramref name="threads"/> threads.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="start">The state to continue from (<see cref="NetworkState.Initial"/> for a new run); n then m steps equal n + m steps.</param>
+    /// <param name="steps">Steps to run.</param>
+    /// <param name="threads">Worker threads (the result does not depend on them).</param>
+    /// <param name="progress">Called with the steps done every <see cref="ProgressInterval"/> steps and at the end; it observes the run and changes nothing.</param>
     /// <exception cref="ArgumentException">The state does not fit the network, or a sampled input does not cover the steps.</exception>
-    public static NetworkResult Run(Network network, NetworkState start, int steps, int threads)
+    public static NetworkResult Run(Network network, NetworkState start, int steps, int threads, Action<int>? progress)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(start);
@@ -71,10 +82,10 @@ public static class NetworkSimulation
 
         return PopulationSimulation.Resolve(VectorWidth.Auto) switch
         {
-            VectorWidth.Bits512 => new NetworkKernel<Lane512, Vector512<double>>(network, start, threads).Run(steps),
-            VectorWidth.Bits256 => new NetworkKernel<Lane256, Vector256<double>>(network, start, threads).Run(steps),
-            VectorWidth.Bits128 => new NetworkKernel<Lane128, Vector128<double>>(network, start, threads).Run(steps),
-            _ => new NetworkKernel<ScalarLane, bool>(network, start, threads).Run(steps),
+            VectorWidth.Bits512 => new NetworkKernel<Lane512, Vector512<double>>(network, start, threads).Run(steps, progress),
+            VectorWidth.Bits256 => new NetworkKernel<Lane256, Vector256<double>>(network, start, threads).Run(steps, progress),
+            VectorWidth.Bits128 => new NetworkKernel<Lane128, Vector128<double>>(network, start, threads).Run(steps, progress),
+            _ => new NetworkKernel<ScalarLane, bool>(network, start, threads).Run(steps, progress),
         };
     }
 }
