@@ -58,20 +58,23 @@ public readonly struct Net2003Scheme : IScheme<Net2003Scheme, IzhikevichParamete
         where TLane : struct, ILane<TLane, TMask>
         where TMask : struct
     {
+        // Declared in the order a step reads them (every step: dt·a, b, dt/2; only at a spike: c, d), so the network
+        // kernel's per-vector constants are read from one contiguous run of memory.
+
         /// <summary><c>dt·a</c>, the factor of the u update.</summary>
         public TLane DtA { get; init; }
 
         /// <summary>Sensitivity b.</summary>
         public TLane B { get; init; }
 
+        /// <summary>The half step <c>0.5·dt</c>, ms.</summary>
+        public TLane HalfDtMs { get; init; }
+
         /// <summary>Reset c, mV.</summary>
         public TLane C { get; init; }
 
         /// <summary>Increment d.</summary>
         public TLane D { get; init; }
-
-        /// <summary>The half step <c>0.5·dt</c>, ms.</summary>
-        public TLane HalfDtMs { get; init; }
 
         /// <summary>Membrane capacitance, µF/cm².</summary>
         public TLane Capacitance { get; init; }
