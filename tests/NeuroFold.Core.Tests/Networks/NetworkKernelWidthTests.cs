@@ -57,13 +57,13 @@ public sealed class NetworkKernelWidthTests
             select ((NetworkInput)new NetworkInput.Thalamic(seed, ImmutableArray.Create(sigma)), "thalamic"),
             from values in Values(steps * n, -5, 25)
             from huge in Gen.Frequency((4, Gen.Constant(-1)), (1, Gen.Choose(0, (steps * n) - 1)))
-            select ((NetworkInput)Sampled(steps, Huge(values, huge)), huge < 0 ? "sampled" : $"sampled, 1e200 at {huge}"),
+            select ((NetworkInput)Sampled(steps, Huge(values, huge)), huge < 0 || huge >= values.Length ? "sampled" : $"sampled, 1e200 at {huge}"),
             from values in Values(n, 0, 20)
             select ((NetworkInput)new NetworkInput.Constant(ImmutableArray.Create(values)), "constant"));
 
     static double[] Huge(double[] values, int at)
     {
-        if (at >= 0)
+        if (at >= 0 && at < values.Length)
         {
             values[at] = 1e200;
         }

@@ -19,15 +19,15 @@ namespace NeuroFold.Core.Tests.Populations;
 /// </summary>
 public sealed class NonFinitePopulationTests
 {
-    [Property(MaxTest = 60)]
+    [Property(MaxTest = 100)]
     public Property Paper_reports_the_first_non_finite_neuron_like_the_folds() =>
         Prop.ForAll(PopulationGens.OverflowCases, c => PopulationEquivalenceTests.AtEveryWidth<PaperScheme>(c));
 
-    [Property(MaxTest = 60)]
+    [Property(MaxTest = 100)]
     public Property Net2003_reports_the_first_non_finite_neuron_like_the_folds() =>
         Prop.ForAll(PopulationGens.OverflowCases, c => PopulationEquivalenceTests.AtEveryWidth<Net2003Scheme>(c));
 
-    [Property(MaxTest = 60)]
+    [Property(MaxTest = 100)]
     public Property ForwardEuler_reports_the_first_non_finite_neuron_like_the_folds() =>
         Prop.ForAll(PopulationGens.OverflowCases, c => PopulationEquivalenceTests.AtEveryWidth<ForwardEulerScheme>(c));
 

@@ -21,23 +21,23 @@ public sealed class PopulationEquivalenceTests
     /// <summary>The widths every case runs at; <see cref="VectorWidth.Auto"/> is the machine's widest one.</summary>
     internal static readonly VectorWidth[] Widths = [VectorWidth.Scalar, VectorWidth.Bits128, VectorWidth.Bits256, VectorWidth.Bits512, VectorWidth.Auto];
 
-    [Property(MaxTest = 60)]
+    [Property(MaxTest = 150)]
     public Property Jaxley_population_equals_scalar_folds_at_every_width() =>
         Prop.ForAll(PopulationGens.Cases, c => AtEveryWidth<JaxleyScheme>(c));
 
-    [Property(MaxTest = 40)]
+    [Property(MaxTest = 100)]
     public Property Paper_population_equals_scalar_folds_at_every_width() =>
         Prop.ForAll(PopulationGens.Cases, c => AtEveryWidth<PaperScheme>(c));
 
-    [Property(MaxTest = 40)]
+    [Property(MaxTest = 100)]
     public Property Net2003_population_equals_scalar_folds_at_every_width() =>
         Prop.ForAll(PopulationGens.Cases, c => AtEveryWidth<Net2003Scheme>(c));
 
-    [Property(MaxTest = 40)]
+    [Property(MaxTest = 100)]
     public Property ForwardEuler_population_equals_scalar_folds_at_every_width() =>
         Prop.ForAll(PopulationGens.Cases, c => AtEveryWidth<ForwardEulerScheme>(c));
 
-    [Property(MaxTest = 25)]
+    [Property(MaxTest = 50)]
     public Property A_scheme_defined_in_one_test_file_runs_in_populations_at_every_width() =>
         Prop.ForAll(PopulationGens.Cases, c => AtEveryWidth<TestEulerScheme>(c));
 
