@@ -17,8 +17,8 @@ public sealed record RunCase(IzhikevichParameters Parameters, IzhikevichState In
     {
     }
 
-    /// <summary>The grid with one step per input (t_max = steps·dt).</summary>
-    public TimeGrid Grid => new(DtMs, DtMs * InputsUaPerCm2.Length, InputsUaPerCm2.Length);
+    /// <summary>The grid with one step per input (<see cref="TimeGrid.FromSteps"/>: labels <c>(k+1)·dt</c>).</summary>
+    public TimeGrid Grid => Invariants.Grid(DtMs, InputsUaPerCm2.Length);
 
     /// <inheritdoc />
     public override string ToString() => $"p={Parameters}, s0={Initial}, dt={DtMs:R} ms, steps={InputsUaPerCm2.Length}";

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using NeuroFold.Core.Populations;
 using NeuroFold.Core.Schemes;
-using NeuroFold.Core.Stimuli;
 
 namespace NeuroFold.Benchmarks;
 
@@ -27,6 +26,6 @@ public class AllocationBenchmarks
     [Benchmark]
     public long CountsOnly() =>
         PopulationSimulation.Run<JaxleyScheme>(
-            population, new TimeGrid(0.1, Steps * 0.1, Steps), 1.0, new PopulationOptions(1, PopulationOptions.DefaultBlockSize, VectorWidth.Auto, RecordSpikes: false))
+            population, Grid.Of(0.1, Steps), 1.0, new PopulationOptions(1, PopulationOptions.DefaultBlockSize, VectorWidth.Auto, RecordSpikes: false))
             .TotalSpikes;
 }

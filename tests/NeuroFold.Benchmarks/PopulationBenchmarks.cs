@@ -1,14 +1,15 @@
 using BenchmarkDotNet.Attributes;
+using NeuroFold.Core.Models;
 using NeuroFold.Core.Populations;
 using NeuroFold.Core.Schemes;
-using NeuroFold.Core.Stimuli;
 
 namespace NeuroFold.Benchmarks;
 
 /// <summary>W2: N heterogeneous Izhikevich (2003) neurons, constant input, dt = 0.1 ms, spikes recorded, no traces.</summary>
 /// <remarks>
 /// Scalar against vector kernels, one against two threads. Allocated memory is per run: O(N) buffers and the spike list
-/// (see <see cref="AllocationBenchmarks"/> for a run that allocates nothing per step). Each scheme is one method; only <see cref="JaxleyScheme"/> has a vector kernel, so other schemes run the scalar kernel.
+/// (see <see cref="AllocationBenchmarks"/> for a run that allocates nothing per step). Each scheme is one method; every scheme
+/// runs on the one population kernel at the chosen width.
 /// </remarks>
 [MemoryDiagnoser]
 public class PopulationBenchmarks
@@ -40,8 +41,8 @@ public class PopulationBenchmarks
     public long Jaxley() => Run<JaxleyScheme>();
 
     long Run<TScheme>()
-        where TScheme : struct, IScheme =>
+        where TScheme : struct, IScheme<TScheme, IzhikevichParameters> =>
         PopulationSimulation.Run<TScheme>(
-            population, new TimeGrid(0.1, Steps * 0.1, Steps), 1.0, new PopulationOptions(Threads, PopulationOptions.DefaultBlockSize, Width, RecordSpikes: true))
+            population, Grid.Of(0.1, Steps), 1.0, new PopulationOptions(Threads, PopulationOptions.DefaultBlockSize, Width, RecordSpikes: true))
             .TotalSpikes;
 }

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using NeuroFold.Core.Arithmetic;
 using NeuroFold.Core.Models;
 using NeuroFold.Core.Populations;
 using NeuroFold.Core.Schemes;
-using NeuroFold.Core.Stimuli;
 
 namespace NeuroFold.Benchmarks;
 
@@ -13,7 +13,7 @@ public class SingleNeuronBenchmarks
     static readonly IzhikevichParameters Rs = new(0.02, 0.2, -65.0, 8.0);
     double[] input = [];
     Population population = null!;
-    StepConstants constants;
+    JaxleyScheme.Constants<ScalarLane, bool> constants;
 
     /// <summary>Number of neurons (one).</summary>
     [Params(1)]
@@ -35,11 +35,11 @@ public class SingleNeuronBenchmarks
 
     /// <summary>The plain scalar fold over a per-step input array (the reference every path is checked against).</summary>
     [Benchmark(Baseline = true)]
-    public double ScalarFold() => Core.Simulation.Simulation.Advance<JaxleyScheme>(constants, new IzhikevichState(-70.0, 0.0), input).V;
+    public double ScalarFold() => Core.Simulation.Simulation.Advance(constants, new IzhikevichState(-70.0, 0.0), input).V;
 
-    /// <summary>The population path for one neuron: the vector kernel's scalar tail, state in registers, spikes counted.</summary>
+    /// <summary>The population path for one neuron: the kernel at the scalar width (Auto for one neuron), state in registers, spikes counted.</summary>
     [Benchmark]
     public double PopulationPath() =>
-        PopulationSimulation.Run<JaxleyScheme>(population, new TimeGrid(0.1, Steps * 0.1, Steps), 1.0, PopulationOptions.Default with { RecordSpikes = false })
+        PopulationSimulation.Run<JaxleyScheme>(population, Grid.Of(0.1, Steps), 1.0, PopulationOptions.Default with { RecordSpikes = false })
             .FinalV[0];
 }

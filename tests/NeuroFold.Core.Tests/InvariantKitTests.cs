@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
+using NeuroFold.Core.Arithmetic;
 using NeuroFold.Core.Models;
 using NeuroFold.Core.Schemes;
 using NeuroFold.Testing;
@@ -41,30 +42,68 @@ public class InvariantKitTests
     public Property Jaxley_agrees_with_itself_shifted_to_exact_u_as_dt_shrinks() =>
         Invariants.SchemesAgreeAsDtShrinks<JaxleyScheme, ExactInputScheme>(NeuroGen.Presets);
 
-    /// <summary>A deliberately wrong scheme: the input counts twice.</summary>
-    readonly struct DoubleInputScheme : IScheme
+    /// <summary>A deliberately wrong scheme: the input counts twice (and one more), on Jaxley's step.</summary>
+    readonly struct DoubleInputScheme : IScheme<DoubleInputScheme, IzhikevichParameters>
     {
         public static string Name => "double-input";
 
-        public static StepConstants Prepare(in IzhikevichParameters parameters, double dtMs, double capacitanceUfPerCm2) =>
-            JaxleyScheme.Prepare(parameters, dtMs, capacitanceUfPerCm2);
+        public static TraceConvention Convention => TraceConvention.AfterStep;
 
-        public static StepOutcome Step(in StepConstants constants, IzhikevichState state, double inputUaPerCm2) =>
-            JaxleyScheme.Step(constants, state, 2 * inputUaPerCm2 + 1);
+        public static bool NonFiniteIsAbsorbing => false;
+
+        public static TResult Apply<TLane, TMask, TVisitor, TResult>(ref TVisitor visitor)
+            where TLane : struct, ILane<TLane, TMask>
+            where TMask : struct
+            where TVisitor : IStepVisitor<IzhikevichParameters, TResult>, allows ref struct =>
+            visitor.Visit<Constants<TLane, TMask>, TLane, TMask>();
+
+        public readonly struct Constants<TLane, TMask> : IStep<Constants<TLane, TMask>, IzhikevichParameters, TLane, TMask>
+            where TLane : struct, ILane<TLane, TMask>
+            where TMask : struct
+        {
+            JaxleyScheme.Constants<TLane, TMask> Jaxley { get; init; }
+
+            public static Constants<TLane, TMask> Prepare(ReadOnlySpan<IzhikevichParameters> neurons, double dtMs, double capacitance) =>
+                new() { Jaxley = JaxleyScheme.Constants<TLane, TMask>.Prepare(neurons, dtMs, capacitance) };
+
+            public TLane Input(TLane current) => Jaxley.Input((TLane.Constant(2.0) * current) + TLane.Constant(1.0));
+
+            public ulong Step(ref TLane v, ref TLane u, TLane input) => Jaxley.Step(ref v, ref u, input);
+        }
     }
 
     /// <summary>A different, consistent discretisation: the input enters before the v update instead of after the reset.</summary>
-    readonly struct ExactInputScheme : IScheme
+    readonly struct ExactInputScheme : IScheme<ExactInputScheme, IzhikevichParameters>
     {
         public static string Name => "input-first";
 
-        public static StepConstants Prepare(in IzhikevichParameters parameters, double dtMs, double capacitanceUfPerCm2) =>
-            JaxleyScheme.Prepare(parameters, dtMs, capacitanceUfPerCm2);
+        public static TraceConvention Convention => TraceConvention.AfterStep;
 
-        public static StepOutcome Step(in StepConstants constants, IzhikevichState state, double inputUaPerCm2)
+        public static bool NonFiniteIsAbsorbing => false;
+
+        public static TResult Apply<TLane, TMask, TVisitor, TResult>(ref TVisitor visitor)
+            where TLane : struct, ILane<TLane, TMask>
+            where TMask : struct
+            where TVisitor : IStepVisitor<IzhikevichParameters, TResult>, allows ref struct =>
+            visitor.Visit<Constants<TLane, TMask>, TLane, TMask>();
+
+        public readonly struct Constants<TLane, TMask> : IStep<Constants<TLane, TMask>, IzhikevichParameters, TLane, TMask>
+            where TLane : struct, ILane<TLane, TMask>
+            where TMask : struct
         {
-            var shifted = new IzhikevichState(state.V + (constants.DtMs * inputUaPerCm2), state.U);
-            return JaxleyScheme.ChannelStep(constants, shifted);
+            JaxleyScheme.Constants<TLane, TMask> Jaxley { get; init; }
+
+            public static Constants<TLane, TMask> Prepare(ReadOnlySpan<IzhikevichParameters> neurons, double dtMs, double capacitance) =>
+                new() { Jaxley = JaxleyScheme.Constants<TLane, TMask>.Prepare(neurons, dtMs, capacitance) };
+
+            /// <summary><c>dt·J</c>, added to v before the channel update.</summary>
+            public TLane Input(TLane current) => Jaxley.DtMs * current;
+
+            public ulong Step(ref TLane v, ref TLane u, TLane input)
+            {
+                v = v + input;
+                return Jaxley.Channel(ref v, ref u);
+            }
         }
     }
 }

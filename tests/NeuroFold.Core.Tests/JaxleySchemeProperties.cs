@@ -1,8 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using NeuroFold.Core.Arithmetic;
 using NeuroFold.Core.Models;
 using NeuroFold.Core.Schemes;
+using NeuroFold.Core.Tests.Support;
 using NeuroFold.Testing;
 
 namespace NeuroFold.Core.Tests;
@@ -18,7 +20,7 @@ public class JaxleySchemeProperties
          from i in NeuroGen.InputUaPerCm2
          select new StepCase(p, s, dt, i)).ToArbitrary();
 
-    static StepConstants K(StepCase c, double cm = 1.0) => JaxleyScheme.Prepare(c.Parameters, c.DtMs, cm);
+    static JaxleyScheme.Constants<ScalarLane, bool> K(StepCase c, double cm = 1.0) => JaxleyScheme.Prepare(c.Parameters, c.DtMs, cm);
 
     /// <summary>Guards the reset: at channel level a spike leaves v = c exactly and raises u by exactly d.</summary>
     [Property]
@@ -26,8 +28,8 @@ public class JaxleySchemeProperties
         Prop.ForAll(SpikingSteps, c =>
         {
             var k = K(c);
-            var outcome = JaxleyScheme.ChannelStep(k, c.State);
-            double e = k.Decay;
+            var outcome = Stepping.Channel(k, c.State);
+            double e = k.Decay.Value;
             double bv = c.Parameters.B * c.State.V;
             double uBeforeReset = bv + ((c.State.U - bv) * e);
             return outcome.Spiked && outcome.State.V == c.Parameters.C && outcome.State.U == uBeforeReset + c.Parameters.D;
@@ -39,7 +41,7 @@ public class JaxleySchemeProperties
         Prop.ForAll(SpikingSteps, NeuroGen.Range(0.5, 3).ToArbitrary(), (c, cm) =>
         {
             var k = K(c, cm);
-            var outcome = JaxleyScheme.Step(k, c.State, c.InputUaPerCm2);
+            var outcome = Stepping.Step(k, c.State, c.InputUaPerCm2);
             return outcome.Spiked && outcome.State.V == c.Parameters.C + ((c.DtMs * c.InputUaPerCm2) / cm);
         });
 
@@ -49,7 +51,7 @@ public class JaxleySchemeProperties
         Prop.ForAll(NeuroGen.Range(-90, -55).ToArbitrary(), NeuroGen.DtMs.ToArbitrary(), (v, dt) =>
         {
             var k = JaxleyScheme.Prepare(p, dt, 1.0);
-            var outcome = JaxleyScheme.ChannelStep(k, new IzhikevichState(v, p.B * v));
+            var outcome = Stepping.Channel(k, new IzhikevichState(v, p.B * v));
             return !outcome.Spiked && outcome.State.U == p.B * v;
         });
 
@@ -58,7 +60,7 @@ public class JaxleySchemeProperties
     public bool Without_a_spike_v_follows_forward_Euler_with_the_new_u(StepCase c)
     {
         var k = K(c);
-        var outcome = JaxleyScheme.Step(k, c.State, c.InputUaPerCm2);
+        var outcome = Stepping.Step(k, c.State, c.InputUaPerCm2);
         if (outcome.Spiked)
         {
             return true;
@@ -77,13 +79,13 @@ public class JaxleySchemeProperties
         // dt = 1, a → e = exp(−dt·a); choose u so that v + dt·f(v, u') = 30 exactly with v = 0: f = 140 − u' = 30 → u' = 110.
         var p = new IzhikevichParameters(0.0, 0.2, -65, 8); // a = 0: e = exp(−0) = 1, so u' = u
         var k = JaxleyScheme.Prepare(p, 1.0, 1.0);
-        Assert.Equal(1.0, k.Decay);
-        var outcome = JaxleyScheme.ChannelStep(k, new IzhikevichState(0.0, 110.0));
+        Assert.Equal(1.0, k.Decay.Value);
+        var outcome = Stepping.Channel(k, new IzhikevichState(0.0, 110.0));
         Assert.True(outcome.Spiked);
         Assert.Equal(-65.0, outcome.State.V);
         Assert.Equal(118.0, outcome.State.U);
 
-        var below = JaxleyScheme.ChannelStep(k, new IzhikevichState(0.0, 110.00000000000001));
+        var below = Stepping.Channel(k, new IzhikevichState(0.0, 110.00000000000001));
         Assert.False(below.Spiked);
     }
 
@@ -95,7 +97,7 @@ public class JaxleySchemeProperties
         // v = −60, u = 0: bv = −12, u' = −12 + (0 − (−12))·e = −12 + 12e = −4.721632083448399.
         // f(−60, u') = 0.04·3600 − 300 + 140 − u' = 144 − 300 + 140 + 4.721632083448399 = −11.278367916551601.
         var p = new IzhikevichParameters(0.5, 0.2, -65, 8);
-        var outcome = JaxleyScheme.ChannelStep(JaxleyScheme.Prepare(p, 1.0, 1.0), new IzhikevichState(-60, 0));
+        var outcome = Stepping.Channel(JaxleyScheme.Prepare(p, 1.0, 1.0), new IzhikevichState(-60, 0));
         Assert.Equal(-4.721632083448399, outcome.State.U, 1e-14);
         Assert.Equal(-71.2783679165516, outcome.State.V, 1e-12);
     }

@@ -5,6 +5,7 @@ using NeuroFold.Core.Models;
 using NeuroFold.Core.Schemes;
 using NeuroFold.Core.Simulation;
 using NeuroFold.Core.Stimuli;
+using NeuroFold.Core.Tests.Support;
 using NeuroFold.Testing;
 
 namespace NeuroFold.Core.Tests;
@@ -28,9 +29,9 @@ public class SimulationProperties
         Prop.ForAll(Gen.Choose(0, c.InputsUaPerCm2.Length).ToArbitrary(), n =>
         {
             var k = JaxleyScheme.Prepare(c.Parameters, c.DtMs, 1.0);
-            var whole = Simulation.Simulation.Advance<JaxleyScheme>(k, c.Initial, c.InputsUaPerCm2.AsSpan());
-            var first = Simulation.Simulation.Advance<JaxleyScheme>(k, c.Initial, c.InputsUaPerCm2.AsSpan()[..n]);
-            var then = Simulation.Simulation.Advance<JaxleyScheme>(k, first, c.InputsUaPerCm2.AsSpan()[n..]);
+            var whole = Simulation.Simulation.Advance(k, c.Initial, c.InputsUaPerCm2.AsSpan());
+            var first = Simulation.Simulation.Advance(k, c.Initial, c.InputsUaPerCm2.AsSpan()[..n]);
+            var then = Simulation.Simulation.Advance(k, first, c.InputsUaPerCm2.AsSpan()[n..]);
             return SameBits(whole, then);
         });
 
@@ -52,7 +53,7 @@ public class SimulationProperties
     {
         var r = RunOf(c);
         var k = JaxleyScheme.Prepare(c.Parameters, c.DtMs, 1.0);
-        var final = Simulation.Simulation.Advance<JaxleyScheme>(k, c.Initial, c.InputsUaPerCm2.AsSpan());
+        var final = Simulation.Simulation.Advance(k, c.Initial, c.InputsUaPerCm2.AsSpan());
         bool times = true;
         for (int i = 0; i < r.Trace.Count; i++)
         {
@@ -77,7 +78,7 @@ public class SimulationProperties
         var s = c.Initial;
         for (int i = 0; i < c.InputsUaPerCm2.Length; i++)
         {
-            var o = JaxleyScheme.Step(k, s, c.InputsUaPerCm2[i]);
+            var o = Stepping.Step(k, s, c.InputsUaPerCm2[i]);
             if (o.Spiked)
             {
                 expected.Add(i);
@@ -117,7 +118,7 @@ public class SimulationProperties
     {
         var p = Presets.RegularSpiking;
         var inputs = new double[] { 0, 0, 1e308, 1e308, 0 };
-        var grid = new TimeGrid(0.5, 2.5, inputs.Length);
+        var grid = Grids.Steps(0.5, inputs.Length);
         var r = Simulation.Simulation.Run<JaxleyScheme>(p, IzhikevichState.AtNullcline(p, -70), grid, inputs, 1e-300, Recording.Full);
         var status = Assert.IsType<RunStatus.NonFinite>(r.Status);
         Assert.Equal(2, status.Step);

@@ -1,11 +1,12 @@
 using NeuroFold.Core.Cells;
 using NeuroFold.Core.Stimuli;
+using NeuroFold.Core.Tests.Support;
 
 namespace NeuroFold.Core.Tests;
 
 public class StimulusTests
 {
-    static readonly TimeGrid Grid = new(0.1, 0.5, 6);
+    static readonly TimeGrid Grid = Grids.Steps(0.1, 6);
 
     [Fact]
     public void Constant_current_is_the_same_on_every_step() =>

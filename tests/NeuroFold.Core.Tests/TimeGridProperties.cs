@@ -1,8 +1,10 @@
 using System.Numerics;
+using System.Reflection;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NeuroFold.Core.Stimuli;
+using NeuroFold.Core.Tests.Support;
 using NeuroFold.Testing;
 
 namespace NeuroFold.Core.Tests;
@@ -107,4 +109,105 @@ public class TimeGridProperties
     [Fact]
     public void Too_many_steps_are_rejected_not_allocated() =>
         Assert.True(TimeGrid.Create(1e-9, 1e9).IsFail);
+
+    /// <summary>The step sizes of the published protocols and their neighbours.</summary>
+    static readonly Gen<double> ColonDtGen = Gen.Elements(0.001, 0.01, 0.025, 0.1, 0.2, 0.25, 0.3, 0.5, 0.7, 1.0);
+
+    /// <summary>Guards figure1.m's labels: a colon grid has one step per element of 0:dt:t_max and labels step k with element k, bit for bit.</summary>
+    [Property(MaxTest = 300)]
+    public Property A_colon_grid_is_labelled_by_the_elements_of_MATLABs_colon() =>
+        Prop.ForAll(Gen.OneOf(DtGen, ColonDtGen).ToArbitrary(), Decimal(200_000, 2).ToArbitrary(), (dt, tMax) =>
+        {
+            var colon = MatlabColon.Build(0.0, dt, tMax);
+            if (colon.Length > 20_000)
+            {
+                return true; // keep the check fast; long grids follow the same two-sided rule
+            }
+
+            var grid = Grids.Colon(dt, tMax);
+            bool same = grid.Steps == colon.Length && grid.Labels == TimeLabels.MatlabColon && grid.DtMs == dt
+                && Bits.Same(grid.DurationMs, colon.Length * dt);
+            for (int k = 0; same && k < colon.Length; k++)
+            {
+                same = Bits.Same(colon[k], grid.TimeAfterStep(k));
+            }
+
+            return same;
+        });
+
+    [Fact]
+    public void The_colon_grid_of_the_observed_MATLAB_difference_ends_on_t_max()
+    {
+        var grid = Grids.Colon(0.1, 0.3);
+        Assert.Equal(4, grid.Steps);
+        Assert.Equal(0.3, grid.TimeAfterStep(3));
+        Assert.Equal(MatlabColon.Build(0, 0.1, 0.3)[2], grid.TimeAfterStep(2));
+    }
+
+    [Fact]
+    public void Labels_choose_the_factory()
+    {
+        var colon = TimeGrid.Create(TimeLabels.MatlabColon, 0.25, 100).Match(g => g, _ => throw new InvalidOperationException());
+        Assert.Equal(Grids.Colon(0.25, 100), colon);
+        var after = TimeGrid.Create(TimeLabels.AfterStep, 0.1, 200).Match(g => g, _ => throw new InvalidOperationException());
+        Assert.Equal(TimeGrid.Create(0.1, 200).Match(g => g, _ => throw new InvalidOperationException()), after);
+        Assert.Equal(2000, after.Steps);
+        Assert.Equal(401, colon.Steps);
+    }
+
+    /// <summary>Guards the exact grid: FromSteps keeps the count and dt, labels (k+1)·dt, and a duration of steps·dt.</summary>
+    [Property(MaxTest = 300)]
+    public Property FromSteps_is_exactly_the_steps_asked_for() =>
+        Prop.ForAll(DtGen.ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(), (dt, steps) =>
+            TimeGrid.FromSteps(dt, steps).Match(
+                Succ: g => g.Steps == steps && g.DtMs == dt && g.Labels == TimeLabels.AfterStep && g.DurationMs == steps * dt
+                    && (steps == 0 || (g.TimeAfterStep(0) == dt && g.TimeAfterStep(steps - 1) == steps * dt)),
+                Fail: _ => false));
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.1)]
+    [InlineData(-double.Epsilon)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void FromSteps_rejects_a_step_size_that_is_not_finite_and_positive(double dt)
+    {
+        var errors = Errors(TimeGrid.FromSteps(dt, 10));
+        Assert.Single(errors);
+        Assert.StartsWith("dt must be finite and > 0", errors[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    [InlineData(TimeGrid.MaxSteps + 1)]
+    [InlineData(int.MaxValue)]
+    public void FromSteps_rejects_a_step_count_outside_0_to_MaxSteps(int steps)
+    {
+        var errors = Errors(TimeGrid.FromSteps(0.1, steps));
+        Assert.Single(errors);
+        Assert.StartsWith($"steps must be a whole number in 0..{TimeGrid.MaxSteps}", errors[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromSteps_reports_both_problems_and_accepts_the_limits()
+    {
+        Assert.Equal(2, Errors(TimeGrid.FromSteps(double.NaN, -5)).Count);
+        Assert.Equal(0, Grids.Steps(0.1, 0).Steps);
+        Assert.Equal(TimeGrid.MaxSteps, Grids.Steps(1.0, TimeGrid.MaxSteps).Steps); // a grid is a count, not an allocation
+    }
+
+    /// <summary>Guards that a grid is made only by its factories, which keep steps and labels consistent.</summary>
+    [Fact]
+    public void TimeGrid_has_no_constructor_outside_the_type()
+    {
+        var constructors = typeof(TimeGrid).GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance);
+        Assert.NotEmpty(constructors);
+        Assert.Empty(typeof(TimeGrid).GetConstructors(BindingFlags.Public | BindingFlags.Instance));
+        Assert.All(constructors, c => Assert.True(c.IsPrivate, $"{c} is reachable from outside"));
+    }
+
+    static List<string> Errors(LanguageExt.Validation<LanguageExt.Common.Error, TimeGrid> v) =>
+        v.Match(Succ: _ => [], Fail: es => es.Map(e => e.Message).ToList());
 }

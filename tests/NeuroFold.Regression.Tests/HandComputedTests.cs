@@ -31,7 +31,7 @@ public class HandComputedTests
     public void One_Jaxley_step_with_input_through_a_capacitance_of_2()
     {
         var k = JaxleyScheme.Prepare(Presets.RegularSpiking, 0.1, 2.0);
-        var o = JaxleyScheme.Step(k, new IzhikevichState(-70, 0), 10);
+        var o = Simulation.Advance(k, new IzhikevichState(-70, 0), 10);
         Assert.False(o.Spiked);
         Assert.Equal(-0.027972018657337, o.State.U, 1e-13);
         Assert.Equal(-70.89720279813426, o.State.V, 1e-12);
@@ -45,7 +45,7 @@ public class HandComputedTests
     public void A_spiking_step_resets_and_adds_d()
     {
         var k = JaxleyScheme.Prepare(Presets.RegularSpiking, 0.5, 1.0);
-        var o = JaxleyScheme.Step(k, new IzhikevichState(29, -2), 0);
+        var o = Simulation.Advance(k, new IzhikevichState(29, -2), 0.0);
         double e = Math.Exp(-0.01);
         Assert.True(o.Spiked);
         Assert.Equal(-65.0, o.State.V);

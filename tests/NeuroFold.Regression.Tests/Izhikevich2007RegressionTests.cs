@@ -1,5 +1,6 @@
 using System.Globalization;
 using NeuroFold.Core.Models;
+using NeuroFold.Core.Schemes;
 using NeuroFold.Core.Simulation;
 using NeuroFold.Core.Stimuli;
 using Xunit;
@@ -15,7 +16,7 @@ public sealed class Izhikevich2007RegressionTests
         var p = Presets2007.Find("rs-2007").IfNone(() => throw new InvalidOperationException());
         var grid = TimeGrid.Create(0.0025, 520).IfFail(_ => throw new InvalidOperationException());
         var input = new ConstantCurrent(100).Sample(grid);
-        var result = Izhikevich2007.Run(p, new IzhikevichState(-60, 0), grid, input.AsSpan(), Recording.SpikesOnly);
+        var result = Simulation.Run<Izhikevich2007Scheme, Izhikevich2007Parameters>(p, new IzhikevichState(-60, 0), grid, input.AsSpan(), p.CapacitancePf, Recording.SpikesOnly);
 
         var steps = new List<int>();
         var times = new List<long>();
@@ -36,7 +37,7 @@ public sealed class Izhikevich2007RegressionTests
 
         Assert.Equal(final.Steps, grid.Steps);
         Assert.Equal(7, steps.Count);
-        Assert.Equal(steps, result.Spikes.Steps);
+        Assert.Equal(steps, result.Spikes.Steps.ToList());
         Assert.Equal(times, result.Spikes.TimesMs.Select(BitConverter.DoubleToInt64Bits));
         Assert.Equal(BitConverter.DoubleToInt64Bits(final.V), BitConverter.DoubleToInt64Bits(result.Final.V));
         Assert.Equal(BitConverter.DoubleToInt64Bits(final.U), BitConverter.DoubleToInt64Bits(result.Final.U));

@@ -43,10 +43,12 @@ public class Net2003ReferenceTests
 
         Assert.True(result.Status.IsCompleted);
         Assert.Equal(245, expected.Count);
+        // The reference holds net.m's 1-based t; NeuroFold's spike steps are 0-based (t = step + 1, time (step + 1) ms).
         var actual = new List<(int, int)>();
         for (int k = 0; k < result.SpikeCount; k++)
         {
-            actual.Add((result.SpikeNeurons[k], result.SpikeSteps[k]));
+            actual.Add((result.SpikeNeurons[k], result.SpikeSteps[k] + 1));
+            Assert.Equal(result.SpikeSteps[k] + 1.0, result.SpikeTimeMs(k));
         }
 
         Assert.Equal(expected, actual);

@@ -23,7 +23,7 @@ public sealed class Net2003RegressionTests
             input[k] = 5.0 * (-1.5 + ((4.0 * (state >> 16)) / 4294967296.0));
         }
 
-        var grid = new TimeGrid(1.0, 1000.0, 1000);
+        var grid = TimeGrid.FromSteps(1.0, 1000).Match(Succ: g => g, Fail: _ => throw new InvalidOperationException());
         var result = Simulation.Run<Net2003Scheme>(p, IzhikevichState.AtNullcline(p, -65), grid, input, 1.0, Recording.SpikesOnly);
 
         var times = new List<double>();

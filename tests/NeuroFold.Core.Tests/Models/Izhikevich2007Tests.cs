@@ -1,4 +1,6 @@
 using NeuroFold.Core.Models;
+using NeuroFold.Core.Schemes;
+using NeuroFold.Core.Tests.Support;
 using Xunit;
 
 namespace NeuroFold.Core.Tests.Models;
@@ -8,6 +10,10 @@ public sealed class Izhikevich2007Tests
 {
     static Izhikevich2007Parameters Preset(string name) => Presets2007.Find(name).IfNone(() => throw new InvalidOperationException(name));
 
+    /// <summary>One step of <see cref="Izhikevich2007Scheme"/>'s scalar step.</summary>
+    static StepOutcome Step(in Izhikevich2007Parameters p, double dtMs, IzhikevichState s, double currentPa) =>
+        Stepping.Step(Izhikevich2007Scheme.Prepare(p, dtMs), s, currentPa);
+
     [Fact]
     public void Rs_step_uses_the_old_values_in_the_books_order()
     {
@@ -15,7 +21,7 @@ public sealed class Izhikevich2007Tests
         var s = new IzhikevichState(-55.0, 3.0);
         double v = -55.0 + ((0.1 * ((((0.7 * (-55.0 - -60.0)) * (-55.0 - -40.0)) - 3.0) + 100.0)) / 100.0);
         double u = 3.0 + ((0.1 * 0.03) * ((-2.0 * (-55.0 - -60.0)) - 3.0));
-        var o = Izhikevich2007.Step(p, 0.1, s, 100.0);
+        var o = Step(p, 0.1, s, 100.0);
         Assert.Equal(v, o.State.V);
         Assert.Equal(u, o.State.U);
         Assert.False(o.Spiked);
@@ -26,7 +32,7 @@ public sealed class Izhikevich2007Tests
     {
         var p = Preset("rs-2007") with { K = 0, A = 0 };
         // k = 0, a = 0: v' = v + dt·(I − u)/C exactly reaches vpeak = 35 from 34 with I = 100, dt = 1, C = 100.
-        var o = Izhikevich2007.Step(p, 1.0, new IzhikevichState(34.0, 0.0), 100.0);
+        var o = Step(p, 1.0, new IzhikevichState(34.0, 0.0), 100.0);
         Assert.True(o.Spiked);
         Assert.Equal(new IzhikevichState(-50, 100), o.State);
     }
@@ -35,11 +41,11 @@ public sealed class Izhikevich2007Tests
     public void Fs_recovery_follows_U_of_v_and_a_spike_resets_only_v()
     {
         var p = Preset("fs-2007");
-        var below = Izhikevich2007.Step(p, 0.1, new IzhikevichState(-60.0, 2.0), 0.0);
+        var below = Step(p, 0.1, new IzhikevichState(-60.0, 2.0), 0.0);
         Assert.Equal(2.0 + ((0.1 * 0.2) * (0.0 - 2.0)), below.State.U);
-        var above = Izhikevich2007.Step(p, 0.1, new IzhikevichState(-50.0, 2.0), 0.0);
+        var above = Step(p, 0.1, new IzhikevichState(-50.0, 2.0), 0.0);
         Assert.Equal(2.0 + ((0.1 * 0.2) * ((0.025 * ((5.0 * 5.0) * 5.0)) - 2.0)), above.State.U);
-        var spike = Izhikevich2007.Step(p, 0.1, new IzhikevichState(24.9, 2.0), 0.0);
+        var spike = Step(p, 0.1, new IzhikevichState(24.9, 2.0), 0.0);
         Assert.True(spike.Spiked);
         Assert.Equal(-45.0, spike.State.V);
         Assert.Equal(2.0 + ((0.1 * 0.2) * ((0.025 * (((24.9 + 55) * (24.9 + 55)) * (24.9 + 55))) - 2.0)), spike.State.U);
@@ -50,11 +56,11 @@ public sealed class Izhikevich2007Tests
     {
         var p = Preset("lts-2007") with { K = 0, A = 0 };
         // peak = 40 − 0.1·u; with u = 100 the peak is 30, so v' = 30 spikes although vpeak = 40.
-        var o = Izhikevich2007.Step(p, 1.0, new IzhikevichState(30.0, 100.0), 100.0);
+        var o = Step(p, 1.0, new IzhikevichState(30.0, 100.0), 100.0);
         Assert.True(o.Spiked);
         Assert.Equal(-53.0 + (0.04 * 100.0), o.State.V);
         Assert.Equal(120.0, o.State.U);
-        var capped = Izhikevich2007.Step(p, 1.0, new IzhikevichState(0.0, 660.0), 660.0);
+        var capped = Step(p, 1.0, new IzhikevichState(0.0, 660.0), 660.0);
         Assert.True(capped.Spiked);
         Assert.Equal(670.0, capped.State.U);
     }
@@ -67,7 +73,7 @@ public sealed class Izhikevich2007Tests
     public void Thalamic_cells_switch_b_at_minus_65(string name, double v, double b)
     {
         var p = Preset(name);
-        var o = Izhikevich2007.Step(p, 0.1, new IzhikevichState(v, 1.0), 0.0);
+        var o = Step(p, 0.1, new IzhikevichState(v, 1.0), 0.0);
         Assert.Equal(1.0 + ((0.1 * p.A) * ((b * (v - p.VrMv)) - 1.0)), o.State.U);
     }
 

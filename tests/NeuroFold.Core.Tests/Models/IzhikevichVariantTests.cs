@@ -2,6 +2,7 @@ using FsCheck.Xunit;
 using NeuroFold.Core.Models;
 using NeuroFold.Core.Schemes;
 using NeuroFold.Core.Tests.Generators;
+using NeuroFold.Core.Tests.Support;
 using Xunit;
 
 namespace NeuroFold.Core.Tests.Models;
@@ -13,8 +14,8 @@ public sealed class IzhikevichVariantTests
     [Property]
     public bool The_standard_variant_is_PaperScheme_bit_for_bit(StepCase x)
     {
-        var viaScheme = PaperScheme.Step(PaperScheme.Prepare(x.Parameters, x.DtMs, 1.0), x.State, x.Input);
-        var viaVariant = PaperScheme.StepVariant(IzhikevichVariant.Standard(x.Parameters), x.DtMs, x.State, x.Input);
+        var viaScheme = Stepping.Step(PaperScheme.Prepare(x.Parameters, x.DtMs, 1.0), x.State, x.Input);
+        var viaVariant = Stepping.Step(PaperScheme.Prepare(IzhikevichVariant.Standard(x.Parameters), x.DtMs, 1.0), x.State, x.Input);
         return viaScheme == viaVariant
             && BitConverter.DoubleToInt64Bits(viaScheme.State.V) == BitConverter.DoubleToInt64Bits(viaVariant.State.V)
             && IzhikevichVariant.Standard(x.Parameters).Drive(x.State.V, x.State.U) == Izhikevich.Drive(x.State.V, x.State.U);
@@ -33,7 +34,7 @@ public sealed class IzhikevichVariantTests
     {
         var m = IzhikevichVariant.Accommodation(new(0.02, 1, -55, 4));
         var s = new IzhikevichState(-65, -16);
-        var outcome = PaperScheme.StepVariant(m, 0.5, s, 0.0);
+        var outcome = Stepping.Step(PaperScheme.Prepare(m, 0.5, 1.0), s, 0.0);
         double v = -65 + (0.5 * (Izhikevich.Drive(-65, -16) + 0.0));
         Assert.Equal(v, outcome.State.V);
         Assert.Equal(-16 + ((0.5 * 0.02) * (1 * (v + 65))), outcome.State.U);

@@ -10,11 +10,11 @@ public class NetworkNoiseTests
     [Fact]
     public void The_hoisted_key_gives_CounterRandoms_bits_and_uniforms()
     {
-        ulong key = ThalamicNoise.Key(11, RandomStreams.ThalamicNoise);
+        ulong key = CounterRandom.Key(11, RandomStreams.ThalamicNoise);
         for (long i = 0; i < 10_000; i += 7)
         {
-            Assert.Equal(CounterRandom.Bits(11, RandomStreams.ThalamicNoise, i), ThalamicNoise.BitsAt(key, (ulong)i));
-            Assert.Equal(CounterRandom.Uniform(11, RandomStreams.ThalamicNoise, i), ThalamicNoise.UniformAt(key, (ulong)i));
+            Assert.Equal(CounterRandom.Bits(11, RandomStreams.ThalamicNoise, i), CounterRandom.BitsAt(key, (ulong)i));
+            Assert.Equal(CounterRandom.Uniform(11, RandomStreams.ThalamicNoise, i), CounterRandom.UniformAt(key, (ulong)i));
         }
     }
 
@@ -22,7 +22,7 @@ public class NetworkNoiseTests
     public void Draws_are_standard_normal_in_moments_and_tails()
     {
         // 400,000 draws: mean 0, variance 1, kurtosis 3, P(|z| > 3) = 0.0027, P(|z| > R) = 0.000576.
-        ulong key = ThalamicNoise.Key(11, RandomStreams.ThalamicNoise);
+        ulong key = CounterRandom.Key(11, RandomStreams.ThalamicNoise);
         const int Count = 400_000;
         double sum = 0, sq = 0, quart = 0;
         int beyond3 = 0, beyondR = 0;
@@ -47,7 +47,7 @@ public class NetworkNoiseTests
     [Fact]
     public void A_neurons_draw_does_not_depend_on_the_block_that_computes_it()
     {
-        ulong key = ThalamicNoise.Key(3, RandomStreams.ThalamicNoise);
+        ulong key = CounterRandom.Key(3, RandomStreams.ThalamicNoise);
         const int N = 37;
         var sigma = NetworkTestKit.Fill(N, 2.0);
         var whole = new double[N];

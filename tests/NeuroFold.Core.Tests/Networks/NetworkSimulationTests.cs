@@ -54,11 +54,11 @@ public class NetworkSimulationTests
         var spikes0 = SpikesOf(result, 0);
         Assert.NotEmpty(spikes0);
 
-        // Reference: neuron 1 alone, with the weight added to its input at spike step + d.
+        // Reference: neuron 1 alone, with the weight added to its input at net.m's step t + d of each spike (t = 0-based step + 1).
         var arrival = new HashSet<int>();
-        foreach (int t in spikes0)
+        foreach (int step in spikes0)
         {
-            arrival.Add(t + c.Delay);
+            arrival.Add(step + 1 + c.Delay);
         }
 
         var alone = Alone(neurons.Parameters(1), -65.0, 0.2 * -65.0, t => arrival.Contains(t) ? c.Weight : 0.0, Steps);
@@ -154,7 +154,7 @@ public class NetworkSimulationTests
     [Fact]
     public void A_spike_is_reported_at_the_step_after_v_reaches_30_and_resets_to_c_plus_d()
     {
-        // One neuron, kicked at step 3: v ≥ 30 at the end of step 3, so the spike is at t = 4 and v = c, u += d there.
+        // One neuron, kicked at net.m's step t = 3: v ≥ 30 at the end of it, so the spike is at t = 4 (0-based step 3, 4 ms) and v = c, u += d there.
         var input = new double[10];
         input[2] = 1000.0;
         var network = new Network(RegularSpiking(1), ZeroDense(1), Sampled(10, input));
@@ -162,9 +162,10 @@ public class NetworkSimulationTests
         Assert.Empty(three.SpikeSteps);
         Assert.True(three.Final.V[0] >= 30.0);
         var four = NetworkSimulation.Run(network, 4, 1);
-        Assert.Equal([4], four.SpikeSteps.ToArray());
+        Assert.Equal([3], four.SpikeSteps.ToArray());
+        Assert.Equal(4.0, four.SpikeTimeMs(0));
         var alone = Alone(network.Neurons.Parameters(0), -65.0, -13.0, t => input[t - 1], 4);
-        Assert.Equal([4], alone.SpikeSteps.ToArray());
+        Assert.Equal([3], alone.SpikeSteps.ToArray());
         Assert.Equal(BitConverter.DoubleToInt64Bits(alone.U), BitConverter.DoubleToInt64Bits(four.Final.U[0]));
     }
 

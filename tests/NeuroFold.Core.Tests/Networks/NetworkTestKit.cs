@@ -26,7 +26,8 @@ internal static class NetworkTestKit
 
     public static NetworkInput.Sampled Sampled(int steps, double[] values) => new(steps, ImmutableArray.Create(values));
 
-    /// <summary>One neuron alone under net.m's update with external input <paramref name="input"/> per step (t = 1 … steps).</summary>
+    /// <summary>One neuron alone under net.m's update with external input <paramref name="input"/> per step (net.m's t = 1 … steps).</summary>
+    /// <returns>The 0-based steps of the spikes (net.m's t − 1, as <see cref="NetworkResult.SpikeSteps"/>) and the final state.</returns>
     public static (List<int> SpikeSteps, double V, double U) Alone(IzhikevichParameters p, double v, double u, Func<int, double> input, int steps)
     {
         var spikes = new List<int>();
@@ -34,7 +35,7 @@ internal static class NetworkTestKit
         {
             if (v >= Izhikevich.PeakMv)
             {
-                spikes.Add(t);
+                spikes.Add(t - 1);
                 v = p.C;
                 u = u + p.D;
             }

@@ -2,7 +2,7 @@ using FsCheck.Xunit;
 using NeuroFold.Core.Models;
 using NeuroFold.Core.Networks;
 using NeuroFold.Core.Schemes;
-using NeuroFold.Core.Stimuli;
+using NeuroFold.Core.Tests.Support;
 using static NeuroFold.Core.Tests.Networks.NetworkGenerators;
 using static NeuroFold.Core.Tests.Networks.NetworkTestKit;
 
@@ -12,7 +12,7 @@ namespace NeuroFold.Core.Tests.Networks;
 [Properties(Arbitrary = new[] { typeof(NetworkGenerators) }, MaxTest = 30)]
 public class NetworkVersusSchemeTests
 {
-    /// <summary>With zero weights, each neuron of a network equals a <see cref="Net2003Scheme"/> fold at dt = 1 ms on the same input; a network spike at step t is the scheme's spiking step t − 1.</summary>
+    /// <summary>With zero weights, each neuron of a network equals a <see cref="Net2003Scheme"/> fold at dt = 1 ms on the same input; a network spike has the 0-based step of the scheme's spiking step.</summary>
     [Property]
     public void Zero_weight_network_neurons_equal_Net2003Scheme_folds(SmallCase c)
     {
@@ -26,7 +26,7 @@ public class NetworkVersusSchemeTests
 
         var network = built with { Connectivity = ZeroDense(c.Neurons), Input = Sampled(c.Steps, values) };
         var result = NetworkSimulation.Run(network, c.Steps, 2);
-        var grid = new TimeGrid(1.0, c.Steps, c.Steps);
+        var grid = Grids.Steps(1.0, c.Steps);
         for (int i = 0; i < c.Neurons; i++)
         {
             var input = new double[c.Steps];
@@ -38,7 +38,7 @@ public class NetworkVersusSchemeTests
             var p = network.Neurons.Parameters(i);
             var alone = Simulation.Simulation.Run<Net2003Scheme>(
                 p, new IzhikevichState(network.Neurons.V0[i], network.Neurons.U0[i]), grid, input, 1.0, Simulation.Recording.SpikesOnly);
-            Assert.Equal(alone.Spikes.Steps.Select(k => k + 1).ToList(), SpikesOf(result, i));
+            Assert.Equal(alone.Spikes.Steps.ToList(), SpikesOf(result, i));
             Assert.Equal(BitConverter.DoubleToInt64Bits(alone.Final.V), BitConverter.DoubleToInt64Bits(result.Final.V[i]));
             Assert.Equal(BitConverter.DoubleToInt64Bits(alone.Final.U), BitConverter.DoubleToInt64Bits(result.Final.U[i]));
         }

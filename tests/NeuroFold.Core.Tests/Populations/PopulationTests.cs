@@ -3,7 +3,7 @@ using NeuroFold.Core.Models;
 using NeuroFold.Core.Populations;
 using NeuroFold.Core.Schemes;
 using NeuroFold.Core.Simulation;
-using NeuroFold.Core.Stimuli;
+using NeuroFold.Core.Tests.Support;
 using Xunit;
 
 namespace NeuroFold.Core.Tests.Populations;
@@ -35,7 +35,7 @@ public sealed class PopulationTests
     public void An_empty_population_runs_and_has_no_spikes()
     {
         var population = Make([], [], []);
-        var result = PopulationSimulation.Run<JaxleyScheme>(population, new TimeGrid(0.1, 1.0, 10), 1.0, PopulationOptions.Default);
+        var result = PopulationSimulation.Run<JaxleyScheme>(population, Grids.Steps(0.1, 10), 1.0, PopulationOptions.Default);
         Assert.True(result.Status.IsCompleted);
         Assert.Equal(0, result.TotalSpikes);
         Assert.Empty(result.FinalV);
@@ -51,7 +51,7 @@ public sealed class PopulationTests
         // a < 0 makes e = exp(−dt·a) > 1: u grows geometrically until it overflows; neuron 5 fastest, neuron 9 next.
         double[] a = [0.02, 0.02, 0.02, 0.02, 0.02, -60.0, 0.02, 0.02, 0.02, -40.0, 0.02];
         var population = Make(a, [.. Enumerable.Repeat(-65.0, a.Length)], [.. Enumerable.Repeat(10.0, a.Length)]);
-        var grid = new TimeGrid(0.1, 300.0, 3000);
+        var grid = Grids.Steps(0.1, 3000);
         var result = PopulationSimulation.Run<JaxleyScheme>(population, grid, 1.0, new PopulationOptions(2, 4, width, true));
 
         var input = Enumerable.Repeat(10.0, grid.Steps).ToArray();
@@ -69,7 +69,7 @@ public sealed class PopulationTests
     {
         // One tonic neuron: its ISIs settle to a constant, so the CV is small but defined.
         var population = Make([0.02], [-65.0], [10.0]);
-        var grid = new TimeGrid(0.1, 1000.0, 10000);
+        var grid = Grids.Steps(0.1, 10000);
         var result = PopulationSimulation.Run<JaxleyScheme>(population, grid, 1.0, PopulationOptions.Default);
         var steps = result.Spikes.Steps;
         Assert.True(steps.Length > 5);
@@ -84,7 +84,7 @@ public sealed class PopulationTests
     public void Cv_is_undefined_below_two_intervals()
     {
         var population = Make([0.02, 0.02], [-65.0, -65.0], [0.0, 10.0]);
-        var result = PopulationSimulation.Run<JaxleyScheme>(population, new TimeGrid(0.1, 30.0, 300), 1.0, PopulationOptions.Default);
+        var result = PopulationSimulation.Run<JaxleyScheme>(population, Grids.Steps(0.1, 300), 1.0, PopulationOptions.Default);
         Assert.Equal(0, result.SpikeCounts[0]);
         Assert.Null(result.IsiCv(0));
         Assert.Equal(-1, result.FirstSpikeSteps[0]);
@@ -122,7 +122,7 @@ public sealed class PopulationTests
         var population = Population.Create([0.02], [0.2], [-65.0], [8.0], [-70.0], [0.0], [19.0986])
             .Match(Succ: p => p, Fail: e => throw new InvalidOperationException(e.Head.Message));
         var result = PopulationSimulation.Run<JaxleyScheme>(
-            population, new TimeGrid(0.1, 100_000.0, 1_000_000), 1.0, PopulationOptions.Default with { RecordSpikes = false });
+            population, Grids.Steps(0.1, 1_000_000), 1.0, PopulationOptions.Default with { RecordSpikes = false });
         Assert.Equal(4133, result.SpikeCounts[0]);
     }
 

@@ -1,5 +1,7 @@
 using NeuroFold.Core.Models;
 using NeuroFold.Core.Schemes;
+using NeuroFold.Core.Simulation;
+using NeuroFold.Core.Tests.Support;
 using Xunit;
 
 namespace NeuroFold.Core.Tests.Schemes;
@@ -13,19 +15,20 @@ public sealed class ConvergenceOrderTests
     static readonly IzhikevichParameters Rs = new(0.02, 0.2, -65, 8);
 
     static double FinalV<TScheme>(double dt, double tMax)
-        where TScheme : struct, IScheme
+        where TScheme : struct, IScheme<TScheme, IzhikevichParameters>
     {
         int steps = (int)Math.Round(tMax / dt);
         var input = new double[steps];
         Array.Fill(input, 3.0);
-        var k = TScheme.Prepare(Rs, dt, 1.0);
-        var end = Simulation.Simulation.Advance<TScheme>(k, IzhikevichState.AtNullcline(Rs, -70), input);
-        Assert.True(end.V < 30);
-        return end.V;
+        var run = Simulation.Simulation.Run<TScheme>(Rs, IzhikevichState.AtNullcline(Rs, -70), Grids.Steps(dt, steps), input, 1.0, Recording.SpikesOnly);
+        Assert.True(run.Status.IsCompleted);
+        Assert.Equal(0, run.Spikes.Count);
+        Assert.True(run.Final.V < 30);
+        return run.Final.V;
     }
 
     static double ObservedOrder<TScheme>()
-        where TScheme : struct, IScheme
+        where TScheme : struct, IScheme<TScheme, IzhikevichParameters>
     {
         const double tMax = 4.0;
         double reference = FinalV<TScheme>(0.2 / 64, tMax);

@@ -1,5 +1,6 @@
 using NeuroFold.Core.Models;
 using NeuroFold.Core.Schemes;
+using NeuroFold.Core.Tests.Support;
 using Xunit;
 
 namespace NeuroFold.Core.Tests.Schemes;
@@ -24,7 +25,7 @@ public sealed class UpdateOrderTests
         double u = -13.0 + ((tau * 0.02) * ((0.2 * v) - -13.0));
         double rivalU = -13.0 + ((tau * 0.02) * ((0.2 * -64.0) - -13.0));
 
-        var outcome = PaperScheme.Step(PaperScheme.Prepare(Rs, tau, 1.0), Start, i);
+        var outcome = Stepping.Step(PaperScheme.Prepare(Rs, tau, 1.0), Start, i);
 
         Assert.Equal(-64.0 + (0.25 * (-3.16 + 10.0)), v, 12); // f(−64, −13) = 163.84 − 320 + 140 + 13 = −3.16
         Assert.Equal(v, outcome.State.V);
@@ -42,7 +43,7 @@ public sealed class UpdateOrderTests
         double u = -13.0 + ((dt * 0.02) * ((0.2 * -64.0) - -13.0));
         double rivalU = -13.0 + ((dt * 0.02) * ((0.2 * v) - -13.0));
 
-        var outcome = ForwardEulerScheme.Step(ForwardEulerScheme.Prepare(Rs, dt, 1.0), Start, i);
+        var outcome = Stepping.Step(ForwardEulerScheme.Prepare(Rs, dt, 1.0), Start, i);
 
         Assert.Equal(v, outcome.State.V);
         Assert.Equal(u, outcome.State.U);
@@ -58,7 +59,7 @@ public sealed class UpdateOrderTests
         double u = -13.0 + (0.02 * ((0.2 * v2) - -13.0));
         double oneFullStep = -64.0 + (1.0 * (F(-64.0, -13.0) + i));
 
-        var outcome = Net2003Scheme.Step(Net2003Scheme.Prepare(Rs, 1.0, 1.0), Start, i);
+        var outcome = Stepping.Step(Net2003Scheme.Prepare(Rs, 1.0, 1.0), Start, i);
 
         Assert.Equal(v2, outcome.State.V);
         Assert.Equal(u, outcome.State.U);
@@ -73,7 +74,7 @@ public sealed class UpdateOrderTests
         double v1 = -65.0 + (0.5 * (F(-65.0, -2.0) + 0.0));
         double v2 = v1 + (0.5 * (F(v1, -2.0) + 0.0));
 
-        var outcome = Net2003Scheme.Step(Net2003Scheme.Prepare(Rs, 1.0, 1.0), overshoot, 0.0);
+        var outcome = Stepping.Step(Net2003Scheme.Prepare(Rs, 1.0, 1.0), overshoot, 0.0);
 
         Assert.True(outcome.Spiked);
         Assert.Equal(v2, outcome.State.V);
@@ -88,25 +89,25 @@ public sealed class UpdateOrderTests
     public void Paper_threshold_is_strict()
     {
         var k = PaperScheme.Prepare(Flat, 1.0, 1.0);
-        Assert.False(PaperScheme.Step(k, AtZeroDrive, 30.0).Spiked);
-        Assert.Equal(30.0, PaperScheme.Step(k, AtZeroDrive, 30.0).State.V);
-        Assert.True(PaperScheme.Step(k, AtZeroDrive, Math.BitIncrement(30.0)).Spiked);
+        Assert.False(Stepping.Step(k, AtZeroDrive, 30.0).Spiked);
+        Assert.Equal(30.0, Stepping.Step(k, AtZeroDrive, 30.0).State.V);
+        Assert.True(Stepping.Step(k, AtZeroDrive, Math.BitIncrement(30.0)).Spiked);
     }
 
     [Fact]
     public void Euler_threshold_includes_30()
     {
         var k = ForwardEulerScheme.Prepare(Flat, 1.0, 1.0);
-        Assert.True(ForwardEulerScheme.Step(k, AtZeroDrive, 30.0).Spiked);
-        Assert.False(ForwardEulerScheme.Step(k, AtZeroDrive, Math.BitDecrement(30.0)).Spiked);
+        Assert.True(Stepping.Step(k, AtZeroDrive, 30.0).Spiked);
+        Assert.False(Stepping.Step(k, AtZeroDrive, Math.BitDecrement(30.0)).Spiked);
     }
 
     [Fact]
     public void Net2003_threshold_includes_30()
     {
         var k = Net2003Scheme.Prepare(Flat, 1.0, 1.0);
-        Assert.True(Net2003Scheme.Step(k, new IzhikevichState(30.0, 0.0), 0.0).Spiked);
-        Assert.False(Net2003Scheme.Step(k, new IzhikevichState(Math.BitDecrement(30.0), 0.0), 0.0).Spiked);
+        Assert.True(Stepping.Step(k, new IzhikevichState(30.0, 0.0), 0.0).Spiked);
+        Assert.False(Stepping.Step(k, new IzhikevichState(Math.BitDecrement(30.0), 0.0), 0.0).Spiked);
     }
 
     [Fact]
@@ -114,8 +115,8 @@ public sealed class UpdateOrderTests
     {
         var k1 = ForwardEulerScheme.Prepare(Rs, 0.25, 1.0);
         var k2 = ForwardEulerScheme.Prepare(Rs, 0.25, 2.0);
-        Assert.Equal(ForwardEulerScheme.Step(k1, Start, 5.0).State, ForwardEulerScheme.Step(k2, Start, 10.0).State);
-        Assert.Equal(PaperScheme.Step(PaperScheme.Prepare(Rs, 0.25, 1.0), Start, 5.0).State, PaperScheme.Step(PaperScheme.Prepare(Rs, 0.25, 2.0), Start, 10.0).State);
+        Assert.Equal(Stepping.Step(k1, Start, 5.0).State, Stepping.Step(k2, Start, 10.0).State);
+        Assert.Equal(Stepping.Step(PaperScheme.Prepare(Rs, 0.25, 1.0), Start, 5.0).State, Stepping.Step(PaperScheme.Prepare(Rs, 0.25, 2.0), Start, 10.0).State);
     }
 
     [Fact]
@@ -124,5 +125,7 @@ public sealed class UpdateOrderTests
         Assert.Equal("paper", PaperScheme.Name);
         Assert.Equal("net2003", Net2003Scheme.Name);
         Assert.Equal("euler", ForwardEulerScheme.Name);
+        Assert.Equal("jaxley", JaxleyScheme.Name);
+        Assert.Equal("euler", Izhikevich2007Scheme.Name);
     }
 }

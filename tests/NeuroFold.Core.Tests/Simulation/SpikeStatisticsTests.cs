@@ -4,6 +4,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NeuroFold.Core.Simulation;
 using NeuroFold.Core.Stimuli;
+using NeuroFold.Core.Tests.Support;
 using Xunit;
 
 namespace NeuroFold.Core.Tests;
@@ -76,7 +77,7 @@ public sealed class SpikeStatisticsTests
     [Fact]
     public void Grid_duration_is_steps_times_dt()
     {
-        var grid = new TimeGrid(0.5, 10.0, 21);
+        var grid = Grids.Steps(0.5, 21);
         var s = SpikeStatistics.Compute(new SpikeTrain([3], [2.0]), grid);
         Assert.Equal(10.5, s.DurationMs);
         Assert.Equal(1.0 / 0.0105, s.MeanRateHz);
