@@ -300,24 +300,27 @@ internal sealed class NetworkKernel<TLane, TMask>
         int count = 0;
         int bad = -1;
 
-        // Input and integration chunk by chunk, so the input buffer stays in cache.
-        for (int c0 = from; c0 < to && bad < 0; c0 += Chunk)
+        // Input and integration chunk by chunk, so the input buffer stays in cache. Every neuron is stepped even when
+        // one leaves the finite range, so the state the run stops with does not depend on threads or vector width.
+        for (int c0 = from; c0 < to; c0 += Chunk)
         {
             int c1 = Math.Min(to, c0 + Chunk);
             FillInput(e, c0, c1, t);
-            bad = Integrate(e, c0, c1, list, ref count, detect);
+            int first = Integrate(e, c0, c1, list, ref count, detect);
+            bad = bad < 0 ? first : bad;
         }
 
         firedCount[parity ^ 1][block] = count;
         nonFinite[block] = bad;
     }
 
-    /// <summary>Steps neurons <paramref name="from"/> … <paramref name="to"/> − 1 with external input <c>e[i − from]</c>; returns the first non-finite neuron or −1.</summary>
+    /// <summary>Steps neurons <paramref name="from"/> … <paramref name="to"/> − 1 with external input <c>e[i − from]</c>; returns the first neuron whose state is non-finite, or −1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     int Integrate(double[] e, int from, int to, int[] list, ref int count, bool detect)
     {
         var cur = ring.AsSpan(slotBase[0], lanes);
         int w = TLane.Count;
+        int first = -1;
         for (int i = from; i < to; i += w)
         {
             var input = TLane.Load(e, i - from) + TLane.Load(cur, i);
@@ -328,9 +331,9 @@ internal sealed class NetworkKernel<TLane, TMask>
             TLane.Store(vi, v, i);
             TLane.Store(ui, u, i);
             ulong bad = TLane.Bits(TLane.Or(TLane.IsNotFinite(vi), TLane.IsNotFinite(ui))) & ValidLanes(i);
-            if (bad != 0)
+            if (bad != 0 && first < 0)
             {
-                return i + BitOperations.TrailingZeroCount(bad);
+                first = i + BitOperations.TrailingZeroCount(bad);
             }
 
             if (detect)
@@ -339,7 +342,7 @@ internal sealed class NetworkKernel<TLane, TMask>
             }
         }
 
-        return -1;
+        return first;
     }
 
     /// <summary>Writes the external input of step <paramref name="t"/> for lanes <paramref name="from"/> … <paramref name="to"/> − 1 into <paramref name="e"/> (0 for padding lanes).</summary>

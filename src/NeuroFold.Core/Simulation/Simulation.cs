@@ -73,7 +73,7 @@ public static class Simulation
     /// <param name="input">The input current of each step run, in the scheme's units (<c>input[k − firstStep]</c> for step k).</param>
     /// <param name="recording">Which trace rows to keep: row r is kept when <c>r % Every == 0</c>, rows counted over the whole run.</param>
     /// <param name="convention">The scheme's trace convention: time labels, initial row, value recorded at a spike.</param>
-    /// <param name="firstStep">Global index of the first step to run (0 for a whole run). A segment that starts later has no initial row, so segments concatenate to the whole run.</param>
+    /// <param name="firstStep">Global index of the first step to run (0 for a whole run). The initial row belongs to the segment that runs step 0 (or to the empty run of an empty grid), so segments concatenate to the whole run.</param>
     /// <param name="progress">Called with the number of steps done, every <see cref="ProgressInterval"/> steps and at the end.</param>
     /// <returns>The rows, the spikes (global step indices) and how the segment ended; the first non-finite state stops it and is reported.</returns>
     public static SimulationResult Fold<TStep>(
@@ -120,8 +120,10 @@ public static class Simulation
             throw new ArgumentOutOfRangeException(nameof(firstStep), $"steps {firstStep}..{(long)firstStep + count - 1} do not lie in the grid's 0..{grid.Steps - 1}");
         }
 
+        // The initial row belongs to the segment that runs step 0 (or to an empty run of an empty grid), so an empty
+        // segment [0, 0) followed by [0, n) does not repeat it.
         int offset = convention.InitialRow ? 1 : 0;
-        bool initialRow = recording.KeepTrace && convention.InitialRow && firstStep == 0;
+        bool initialRow = recording.KeepTrace && convention.InitialRow && firstStep == 0 && (count > 0 || grid.Steps == 0);
         long every = recording.Every;
         long firstRow = firstStep + offset;
         long lastRow = firstStep + offset + count - 1L;
@@ -149,6 +151,11 @@ public static class Simulation
         var last = initial;
         long countdown = (firstRow % every) == 0 ? 0 : every - (firstRow % every);
         int done = 0;
+        if (count == 0)
+        {
+            progress?.Invoke(0);
+        }
+
         while (done < count)
         {
             int stop = progress is null ? count : Math.Min(count, done + ProgressInterval);

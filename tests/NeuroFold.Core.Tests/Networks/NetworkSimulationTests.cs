@@ -199,4 +199,26 @@ public class NetworkSimulationTests
         Assert.Equal(BitConverter.DoubleToInt64Bits(alone.V), BitConverter.DoubleToInt64Bits(result.Final.V[3]));
         Assert.Equal(0.0, acc);
     }
+
+    [Fact]
+    public void A_run_stopped_by_a_non_finite_state_ends_in_the_same_state_for_every_thread_count()
+    {
+        var input = new double[3 * 20];
+        input[20 + 13] = 1e200;
+        var net = new Network(RegularSpiking(20), ZeroDense(20), Sampled(3, input));
+        var one = NetworkSimulation.Run(net, 3, 1);
+        Assert.Equal(new RunStatus.NonFinite(1, 2.0, 13), one.Status);
+        Assert.Equal(2, one.Final.StepsDone); // the failing step was run, for every neuron
+        foreach (int threads in new[] { 2, 3 })
+        {
+            var other = NetworkSimulation.Run(net, 3, threads);
+            Assert.Equal(one.Status, other.Status);
+            for (int i = 0; i < 20; i++)
+            {
+                Assert.True(
+                    (double.IsNaN(one.Final.V[i]) && double.IsNaN(other.Final.V[i])) || one.Final.V[i].Equals(other.Final.V[i]),
+                    $"neuron {i}: {one.Final.V[i]:R} vs {other.Final.V[i]:R} with {threads} threads");
+            }
+        }
+    }
 }

@@ -115,6 +115,27 @@ public sealed class FoldResumabilityTests
     }
 
     [Fact]
+    public void An_empty_segment_at_step_zero_takes_no_row_so_it_and_the_rest_concatenate_to_the_whole_run()
+    {
+        var grid = Grids.Steps(0.1, 5);
+        var input = new double[5];
+        var k = JaxleyScheme.Prepare(Presets.RegularSpiking, 0.1, 1.0);
+        var s0 = new IzhikevichState(-70, -14);
+        var whole = Simulation.Simulation.Fold(k, s0, grid, input, Recording.Full, TraceConvention.AfterStep, 0, null);
+        int reported = -1;
+        var empty = Simulation.Simulation.Fold(k, s0, grid, input.AsSpan(0, 0), Recording.Full, TraceConvention.AfterStep, 0, n => reported = n);
+        var rest = Simulation.Simulation.Fold(k, empty.Final, grid, input, Recording.Full, TraceConvention.AfterStep, 0, null);
+        Assert.Equal(0, empty.Trace.Count);
+        Assert.Equal(0, reported);
+        Assert.Equal(whole.Trace.Count, empty.Trace.Count + rest.Trace.Count);
+        Assert.Equal(whole.Trace.VMv.ToArray(), rest.Trace.VMv.ToArray());
+
+        var none = Grids.Steps(0.1, 0);
+        var alone = Simulation.Simulation.Fold(k, s0, none, [], Recording.Full, TraceConvention.AfterStep, 0, null);
+        Assert.Equal([0.0], alone.Trace.TimeMs.ToArray()); // an empty run of an empty grid still records its initial state
+    }
+
+    [Fact]
     public void A_segment_outside_the_grid_is_rejected()
     {
         var grid = Grids.Steps(0.1, 10);
