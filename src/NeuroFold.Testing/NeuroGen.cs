@@ -1,3 +1,5 @@
+using LanguageExt;
+using LanguageExt.Common;
 using FsCheck;
 using FsCheck.Fluent;
 using NeuroFold.Core.Models;
@@ -22,7 +24,7 @@ public static class NeuroGen
         from b in Range(0.1, 0.3)
         from c in Range(-80, -40)
         from d in Range(0, 10)
-        select new IzhikevichParameters(a, b, c, d);
+        select Valid(IzhikevichParameters.Create(a, b, c, d));
 
     /// <summary>One of the published 2003 classes (rs, ib, ch, fs, tc, rz, lts).</summary>
     public static Gen<IzhikevichParameters> Presets { get; } = Gen.Elements(Core.Models.Presets.All.Select(p => p.Parameters).ToArray());
@@ -34,7 +36,7 @@ public static class NeuroGen
         from fb in Range(1 - spread, 1 + spread)
         from fc in Range(1 - spread, 1 + spread)
         from fd in Range(1 - spread, 1 + spread)
-        select new IzhikevichParameters(centre.A * fa, centre.B * fb, Math.Min(centre.C * fc, 29.0), centre.D * fd);
+        select Valid(IzhikevichParameters.Create(centre.A * fa, centre.B * fb, Math.Min(centre.C * fc, 29.0), centre.D * fd));
 
     /// <summary>Step sizes from 0.001 to 0.5 ms.</summary>
     public static Gen<double> DtMs { get; } = Range(0.001, 0.5);
@@ -74,12 +76,16 @@ public static class NeuroGen
     /// <summary>Stimuli as pure values: constant, Jaxley step currents and sampled arrays (µA/cm², delays and durations in ms up to 300).</summary>
     public static Gen<Stimulus> Stimuli { get; } =
         Gen.OneOf(
-            Range(-10, 30).Select(a => (Stimulus)new ConstantCurrent(a)),
+            Range(-10, 30).Select(a => (Stimulus)Valid(ConstantCurrent.Create(a))),
             from delay in Range(0, 300)
             from dur in Range(0, 300)
             from amp in Range(-10, 30)
-            select (Stimulus)new StepCurrent(delay, dur, amp),
+            select (Stimulus)Valid(StepCurrent.Create(delay, dur, amp)),
             from n in Gen.Choose(0, 200)
             from xs in Gen.ArrayOf(Range(-10, 30), n)
-            select (Stimulus)new SampledCurrent([.. xs]));
+            select (Stimulus)Valid(SampledCurrent.Create([.. xs])));
+
+    /// <summary>The value of a validation that the generator's ranges make succeed (a failure is a bug in a generator, thrown).</summary>
+    static T Valid<T>(Validation<Error, T> value) =>
+        value.Match(Succ: x => x, Fail: e => throw new InvalidOperationException($"a generator made an invalid value: {string.Join("; ", e.Map(x => x.Message))}"));
 }

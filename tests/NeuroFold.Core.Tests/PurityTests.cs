@@ -49,4 +49,34 @@ public class PurityTests
         var names = typeof(IzhikevichParameters).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
         Assert.All(names, n => Assert.True(n.StartsWith("System", StringComparison.Ordinal) || n == "LanguageExt.Core" || n == "netstandard", n));
     }
+
+    /// <summary>Inputs with rules are made only by their validating factories: no public constructor, no init accessor (so no <c>with</c>).</summary>
+    [Theory]
+    [InlineData(typeof(Core.Models.IzhikevichParameters))]
+    [InlineData(typeof(Core.Models.Izhikevich2007Parameters))]
+    [InlineData(typeof(Core.Models.IzhikevichVariant))]
+    [InlineData(typeof(Core.Cells.Compartment))]
+    [InlineData(typeof(Core.Simulation.Recording))]
+    [InlineData(typeof(Core.Stimuli.TimeGrid))]
+    [InlineData(typeof(Core.Stimuli.StepCurrent))]
+    [InlineData(typeof(Core.Stimuli.ConstantCurrent))]
+    [InlineData(typeof(Core.Stimuli.SampledCurrent))]
+    [InlineData(typeof(Core.Stimuli.CompositeStimulus))]
+    [InlineData(typeof(Core.Populations.Population))]
+    [InlineData(typeof(Core.Networks.Network))]
+    [InlineData(typeof(Core.Networks.NetworkNeurons))]
+    [InlineData(typeof(Core.Networks.NetworkState))]
+    [InlineData(typeof(Core.Networks.NetworkInput.Thalamic))]
+    [InlineData(typeof(Core.Networks.NetworkInput.Sampled))]
+    [InlineData(typeof(Core.Networks.NetworkInput.Constant))]
+    [InlineData(typeof(Core.Published.PaperProtocol))]
+    public void Validated_inputs_have_no_public_constructor_and_no_init_accessor(Type type)
+    {
+        var constructors = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
+            .Where(c => c.GetParameters().Length > 0 && !(c.GetParameters().Length == 1 && c.GetParameters()[0].ParameterType == type)); // the record copy constructor is protected
+        Assert.Empty(constructors);
+        var init = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.SetMethod is { IsPublic: true });
+        Assert.Empty(init);
+    }
 }

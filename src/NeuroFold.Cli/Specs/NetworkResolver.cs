@@ -127,24 +127,20 @@ internal static class NetworkResolver
         var denseOverride = weights is null
             ? Success<Error, Option<Connectivity>>(None)
             : Connectivity.Dense.FromPostsynapticRows(neurons, weights.Data.AsSpan(), 0).Map(d => Some((Connectivity)d));
-        return (built.MapFail(e => Error.New($"{N("neurons")}: {e.Message}")), denseOverride.MapFail(e => Error.New($"{N("weights")}: {e.Message}")))
-            .Apply((network, over) =>
-            {
-                if (table is not null)
-                {
-                    network = network with { Neurons = table, Input = Izhikevich2003Network.ThalamicInput(table, seed) };
-                }
-
-                network = over.Match(c => network with { Connectivity = c }, () => network);
-                if (input is not null)
-                {
-                    var values = input.Rows > steps ? input.Data.Slice(0, steps * neurons) : input.Data;
-                    network = network with { Input = new NetworkInput.Sampled(steps, values) };
-                }
-
-                return new ResolvedNetwork(
-                    model, network, steps, seed, k, maxDelay, g, Recorded(o.NeuronTable), Recorded(o.Weights), Recorded(o.InputFile), threads, outDir);
-            });
+        var inputOverride = input is null
+            ? Success<Error, Option<NetworkInput>>(None)
+            : NetworkInput.CreateSampled(steps, input.Rows > steps ? input.Data.Slice(0, steps * neurons) : input.Data).Map(Some);
+        return (built.MapFail(e => Error.New($"{N("neurons")}: {e.Message}")),
+                denseOverride.MapFail(e => Error.New($"{N("weights")}: {e.Message}")),
+                inputOverride.MapFail(e => Error.New($"{N("inputFile")}: {e.Message}")))
+            .Apply((network, connectivity, external) => (network, connectivity, external))
+            .Bind(x => Network.Create(
+                    table ?? x.network.Neurons,
+                    x.connectivity.IfNone(x.network.Connectivity),
+                    x.external.IfNone(() => table is null ? x.network.Input : Izhikevich2003Network.ThalamicInput(table, seed)))
+                .MapFail(e => Error.New($"{N("neurons")}: {e.Message}")))
+            .Map(network => new ResolvedNetwork(
+                model, network, steps, seed, k, maxDelay, g, Recorded(o.NeuronTable), Recorded(o.Weights), Recorded(o.InputFile), threads, outDir));
     }
 
     /// <summary>Reads a network spec (a manifest's <c>spec</c>) into the options the flags give.</summary>

@@ -84,9 +84,9 @@ internal static class SimulateResolver
 
         var output =
             (o.Record is null ? Success<Error, TraceColumns>(TraceColumns.Both) : TraceColumns.Parse(N("record"), o.Record),
-             ResolveEvery(N("recordEvery"), o.RecordEvery),
+             ResolveRecording(N("recordEvery"), o.RecordEvery, o.Trace ?? true),
              Fields.Out(N("out"), o.Out, DefaultOut))
-            .Apply((cols, every, dir) => (Columns: cols, Recording: new Recording(every, o.Trace ?? true), Plot: o.Plot ?? true, Out: dir));
+            .Apply((cols, recording, dir) => (Columns: cols, Recording: recording, Plot: o.Plot ?? true, Out: dir));
 
         return (cell, compartment, input, output)
             .Apply((x, c, i, r) => new ResolvedSimulation(x.Preset.Name, x.Model, x.Dt, x.TMax, x.Grid, x.Initial, i.Steps, i.Constant, c, r.Out)
@@ -94,7 +94,34 @@ internal static class SimulateResolver
                 Recording = r.Recording,
                 Columns = r.Columns,
                 Plot = r.Plot,
-            });
+            })
+            .Bind(s => FiniteInputs(names, s));
+    }
+
+    /// <summary>Every current, converted to the model's units on the compartment, must stay finite (<c>1e308nA</c> would not).</summary>
+    static Validation<Error, ResolvedSimulation> FiniteInputs(FieldNames names, ResolvedSimulation spec)
+    {
+        var errors = new List<Error>();
+        foreach (var k in spec.Constant)
+        {
+            Check(names.Of("constant"), k);
+        }
+
+        for (int i = 0; i < spec.Steps.Length; i++)
+        {
+            Check(names.Step(i, "amplitude"), spec.Steps[i].Amplitude);
+        }
+
+        return errors.Count == 0 ? Success<Error, ResolvedSimulation>(spec) : Fail<Error, ResolvedSimulation>(errors.ToSeq());
+
+        void Check(string field, Amplitude a)
+        {
+            double x = spec.Model.InputOf(a, spec.Compartment);
+            if (!double.IsFinite(x))
+            {
+                errors.Add(Error.New($"{field} {a} is {Checks.Show(x)} {spec.Model.InputUnit} on this compartment; it must be finite"));
+            }
+        }
     }
 
     /// <summary>A preset by name: a 2003 class or a 2007 cell.</summary>
@@ -169,16 +196,16 @@ internal static class SimulateResolver
     static Validation<Error, Option<double>> Opt(string field, string? text, Func<string, double, Validation<Error, double>> check) =>
         text is null ? Success<Error, Option<double>>(None) : Numbers.ParseDouble(field, text).Bind(x => check(field, x)).Map(Some);
 
-    static Validation<Error, int> ResolveEvery(string field, string? text)
+    static Validation<Error, Recording> ResolveRecording(string field, string? text, bool keepTrace)
     {
         if (text is null)
         {
-            return Success<Error, int>(1);
+            return Recording.Create(1, keepTrace);
         }
 
-        return int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 1
-            ? Success<Error, int>(n)
-            : Fail<Error, int>(Error.New($"{field} must be an integer >= 1, got '{text}'"));
+        return int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n)
+            ? Recording.Create(n, keepTrace).MapFail(e => Error.New(e.Message.StartsWith("every ", StringComparison.Ordinal) ? field + e.Message[5..] : $"{field}: {e.Message}"))
+            : Fail<Error, Recording>(Error.New($"{field} must be a whole number >= 1, got '{text}'"));
     }
 
     static Validation<Error, ImmutableArray<StepSpec>> ResolveSteps(FieldNames names, IReadOnlyList<string> steps)

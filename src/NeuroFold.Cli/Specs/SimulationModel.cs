@@ -38,19 +38,23 @@ internal abstract record SimulationModel
     public ImmutableArray<double> Sample(TimeGrid grid, Compartment compartment, Option<Amplitude> constant, IReadOnlyList<StepSpec> steps)
     {
         ArgumentNullException.ThrowIfNull(steps);
-        var parts = ImmutableArray.CreateBuilder<Stimulus>();
+        // Every value was validated by the resolver; the factories check again and cannot fail here.
+        var parts = new List<Stimulus>();
         foreach (var k in constant)
         {
-            parts.Add(new ConstantCurrent(InputOf(k, compartment)));
+            parts.Add(Valid(ConstantCurrent.Create(InputOf(k, compartment))));
         }
 
         foreach (var s in steps)
         {
-            parts.Add(new StepCurrent(s.DelayMs, s.DurationMs, InputOf(s.Amplitude, compartment)));
+            parts.Add(Valid(StepCurrent.Create(s.DelayMs, s.DurationMs, InputOf(s.Amplitude, compartment))));
         }
 
-        return new CompositeStimulus(parts.ToImmutable()).Sample(grid);
+        return CompositeStimulus.Of([.. parts]).Sample(grid);
     }
+
+    static T Valid<T>(Validation<LanguageExt.Common.Error, T> v) =>
+        v.Match(Succ: x => x, Fail: e => throw new InvalidOperationException(Core.Validation.Checks.Describe(e)));
 
     /// <summary>A neuron of the 2003 model under one of its schemes; inputs are current densities.</summary>
     public sealed record Cell2003(CellScheme Registered, IzhikevichParameters Parameters) : SimulationModel

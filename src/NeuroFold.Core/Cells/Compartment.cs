@@ -6,11 +6,24 @@ namespace NeuroFold.Core.Cells;
 
 /// <summary>A cylindrical compartment: the geometry through which a point current becomes a current density.</summary>
 /// <remarks>Jaxley's defaults: radius 1 µm, length 10 µm, membrane capacitance 1 µF/cm².</remarks>
-/// <param name="RadiusUm">Radius, µm.</param>
-/// <param name="LengthUm">Length, µm.</param>
-/// <param name="CapacitanceUfPerCm2">Specific membrane capacitance, µF/cm².</param>
-public readonly record struct Compartment(double RadiusUm, double LengthUm, double CapacitanceUfPerCm2)
+public readonly record struct Compartment
 {
+    internal Compartment(double radiusUm, double lengthUm, double capacitanceUfPerCm2)
+    {
+        RadiusUm = radiusUm;
+        LengthUm = lengthUm;
+        CapacitanceUfPerCm2 = capacitanceUfPerCm2;
+    }
+
+    /// <summary>Radius, µm.</summary>
+    public double RadiusUm { get; }
+
+    /// <summary>Length, µm.</summary>
+    public double LengthUm { get; }
+
+    /// <summary>Specific membrane capacitance, µF/cm².</summary>
+    public double CapacitanceUfPerCm2 { get; }
+
     /// <summary>Jaxley's default compartment: r = 1 µm, L = 10 µm, C_m = 1 µF/cm².</summary>
     public static Compartment Default => new(1.0, 10.0, 1.0);
 

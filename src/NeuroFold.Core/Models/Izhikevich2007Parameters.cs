@@ -9,19 +9,52 @@ namespace NeuroFold.Core.Models;
 /// <c>C·v' = k(v − vr)(v − vt) − u + I</c>, <c>u' = a(b(v − vr) − u)</c>; <c>v ≥ vpeak → v = c, u = u + d</c>, with the
 /// cell-specific rule <see cref="Rule"/>. Units are the book's: pF, pA, mV, ms, nS.
 /// </remarks>
-/// <param name="CapacitancePf">Membrane capacitance C, pF.</param>
-/// <param name="K">Gain k of the quadratic, nS/mV.</param>
-/// <param name="VrMv">Resting potential vr, mV.</param>
-/// <param name="VtMv">Instantaneous threshold vt, mV.</param>
-/// <param name="VPeakMv">Spike cut-off vpeak, mV.</param>
-/// <param name="A">Recovery time scale a, 1/ms.</param>
-/// <param name="B">Recovery sensitivity b, nS.</param>
-/// <param name="C">Reset potential c, mV.</param>
-/// <param name="D">After-spike increment d of u, pA.</param>
-/// <param name="Rule">The cell-specific rule.</param>
-public readonly record struct Izhikevich2007Parameters(
-    double CapacitancePf, double K, double VrMv, double VtMv, double VPeakMv, double A, double B, double C, double D, CellRule2007 Rule)
+public readonly record struct Izhikevich2007Parameters
 {
+    internal Izhikevich2007Parameters(double capacitancePf, double k, double vrMv, double vtMv, double vPeakMv, double a, double b, double c, double d, CellRule2007 rule)
+    {
+        CapacitancePf = capacitancePf;
+        K = k;
+        VrMv = vrMv;
+        VtMv = vtMv;
+        VPeakMv = vPeakMv;
+        A = a;
+        B = b;
+        C = c;
+        D = d;
+        Rule = rule;
+    }
+
+    /// <summary>Membrane capacitance C, pF.</summary>
+    public double CapacitancePf { get; }
+
+    /// <summary>Gain k of the quadratic, nS/mV.</summary>
+    public double K { get; }
+
+    /// <summary>Resting potential vr, mV.</summary>
+    public double VrMv { get; }
+
+    /// <summary>Instantaneous threshold vt, mV.</summary>
+    public double VtMv { get; }
+
+    /// <summary>Spike cut-off vpeak, mV.</summary>
+    public double VPeakMv { get; }
+
+    /// <summary>Recovery time scale a, 1/ms.</summary>
+    public double A { get; }
+
+    /// <summary>Recovery sensitivity b, nS.</summary>
+    public double B { get; }
+
+    /// <summary>Reset potential c, mV.</summary>
+    public double C { get; }
+
+    /// <summary>After-spike increment d of u, pA.</summary>
+    public double D { get; }
+
+    /// <summary>The cell-specific rule.</summary>
+    public CellRule2007 Rule { get; }
+
     /// <summary>Validates raw values; every offending field is reported.</summary>
     /// <remarks>Rules: all finite; C &gt; 0; the reset c below the peak vpeak.</remarks>
     public static Validation<Error, Izhikevich2007Parameters> Create(

@@ -10,12 +10,28 @@ namespace NeuroFold.Core.Models;
 /// Izhikevich, E. M. (2003) "Simple model of spiking neurons", IEEE Trans. Neural Networks 14(6).
 /// Defaults are Jaxley's (<c>jaxley/channels/non_capacitive/izhikevich.py</c>).
 /// </remarks>
-/// <param name="A">Time scale of the recovery variable u, 1/ms. May be negative (inhibition-induced features).</param>
-/// <param name="B">Sensitivity of u to the membrane potential v (dimensionless).</param>
-/// <param name="C">After-spike reset value of v, mV; must lie below the 30 mV peak.</param>
-/// <param name="D">After-spike increment of u, mV/ms.</param>
-public readonly record struct IzhikevichParameters(double A, double B, double C, double D)
+public readonly record struct IzhikevichParameters
 {
+    internal IzhikevichParameters(double a, double b, double c, double d)
+    {
+        A = a;
+        B = b;
+        C = c;
+        D = d;
+    }
+
+    /// <summary>Time scale of the recovery variable u, 1/ms. May be negative (inhibition-induced features).</summary>
+    public double A { get; }
+
+    /// <summary>Sensitivity of u to the membrane potential v (dimensionless).</summary>
+    public double B { get; }
+
+    /// <summary>After-spike reset value of v, mV; must lie below the 30 mV peak.</summary>
+    public double C { get; }
+
+    /// <summary>After-spike increment of u, mV/ms.</summary>
+    public double D { get; }
+
     /// <summary>Jaxley's defaults, the regular-spiking cell: a=0.02, b=0.2, c=−65, d=8.</summary>
     public static IzhikevichParameters Default => new(0.02, 0.2, -65.0, 8.0);
 

@@ -4,7 +4,11 @@ using NeuroFold.Core.Validation;
 
 namespace NeuroFold.Core.Models;
 
-/// <summary>The state of one Izhikevich neuron.</summary>
+/// <summary>The state of one Izhikevich neuron: a plain value, both what a run starts from and what it returns.</summary>
+/// <remarks>
+/// A run's results may hold non-finite states (a state that left the finite range is reported, not thrown), so any
+/// pair of numbers is a state; input from outside is checked by <see cref="Create"/>.
+/// </remarks>
 /// <param name="V">Membrane potential, mV.</param>
 /// <param name="U">Recovery variable, mV/ms (the units of the model's right-hand side).</param>
 public readonly record struct IzhikevichState(double V, double U)

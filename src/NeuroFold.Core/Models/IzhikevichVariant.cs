@@ -9,12 +9,28 @@ namespace NeuroFold.Core.Models;
 /// the recovery equation is <see cref="RecoveryForm"/>. These are the parameters of <see cref="Schemes.PaperScheme"/>,
 /// which also takes a plain <see cref="IzhikevichParameters"/> as <see cref="Standard"/>.
 /// </remarks>
-/// <param name="Cell">a, b, c, d.</param>
-/// <param name="LinearCoefficient">k₁, 1/ms (5 in the 2003 model).</param>
-/// <param name="ConstantTerm">k₀, mV/ms (140 in the 2003 model).</param>
-/// <param name="Recovery">The recovery equation.</param>
-public readonly record struct IzhikevichVariant(IzhikevichParameters Cell, double LinearCoefficient, double ConstantTerm, RecoveryForm Recovery)
+public readonly record struct IzhikevichVariant
 {
+    internal IzhikevichVariant(IzhikevichParameters cell, double linearCoefficient, double constantTerm, RecoveryForm recovery)
+    {
+        Cell = cell;
+        LinearCoefficient = linearCoefficient;
+        ConstantTerm = constantTerm;
+        Recovery = recovery;
+    }
+
+    /// <summary>a, b, c, d.</summary>
+    public IzhikevichParameters Cell { get; }
+
+    /// <summary>k₁, 1/ms (5 in the 2003 model).</summary>
+    public double LinearCoefficient { get; }
+
+    /// <summary>k₀, mV/ms (140 in the 2003 model).</summary>
+    public double ConstantTerm { get; }
+
+    /// <summary>The recovery equation.</summary>
+    public RecoveryForm Recovery { get; }
+
     /// <summary>The potential the accommodation variant's u equation is centred on, mV (<c>u' = a·b·(v + 65)</c>).</summary>
     public const double AccommodationRestMv = -65.0;
 

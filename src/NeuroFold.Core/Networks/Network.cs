@@ -1,7 +1,60 @@
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
+
 namespace NeuroFold.Core.Networks;
 
 /// <summary>A network model: neurons, their connections and their external input.</summary>
-/// <param name="Neurons">Parameters and initial state of every neuron.</param>
-/// <param name="Connectivity">Synapses (dense or sparse rows), weights and delays.</param>
-/// <param name="Input">External (thalamic) input per step and neuron.</param>
-public sealed record Network(NetworkNeurons Neurons, Connectivity Connectivity, NetworkInput Input);
+public sealed record Network
+{
+    internal Network(NetworkNeurons neurons, Connectivity connectivity, NetworkInput input)
+    {
+        Neurons = neurons;
+        Connectivity = connectivity;
+        Input = input;
+    }
+
+    /// <summary>Parameters and initial state of every neuron.</summary>
+    public NetworkNeurons Neurons { get; }
+
+    /// <summary>Synapses (dense or sparse rows), weights and delays.</summary>
+    public Connectivity Connectivity { get; }
+
+    /// <summary>External (thalamic) input per step and neuron.</summary>
+    public NetworkInput Input { get; }
+
+    /// <summary>A network from its parts, checked to fit together: every problem is reported.</summary>
+    /// <remarks>Rules: the connectivity and the input are for as many neurons as <paramref name="neurons"/> has.</remarks>
+    public static Validation<Error, Network> Create(NetworkNeurons neurons, Connectivity connectivity, NetworkInput input)
+    {
+        var errors = new List<Error>();
+        if (neurons is null)
+        {
+            errors.Add(Error.New("neurons is missing"));
+        }
+
+        if (connectivity is null)
+        {
+            errors.Add(Error.New("connectivity is missing"));
+        }
+
+        if (input is null)
+        {
+            errors.Add(Error.New("input is missing"));
+        }
+
+        if (neurons is not null && connectivity is not null && connectivity.Neurons != neurons.Count)
+        {
+            errors.Add(Error.New($"connectivity is for {connectivity.Neurons} neurons, the network has {neurons.Count}"));
+        }
+
+        if (neurons is not null && input?.NeuronsCovered is int covered && covered != neurons.Count)
+        {
+            errors.Add(Error.New($"input is for {covered} neurons, the network has {neurons.Count}"));
+        }
+
+        return errors.Count == 0
+            ? Success<Error, Network>(new Network(neurons!, connectivity!, input!))
+            : Fail<Error, Network>(errors.ToSeq());
+    }
+}

@@ -7,22 +7,40 @@ using static LanguageExt.Prelude;
 namespace NeuroFold.Core.Networks;
 
 /// <summary>The neurons of a network as structure of arrays: parameters and initial state, one entry per neuron.</summary>
-/// <param name="A">Recovery time scale a of each neuron, 1/ms.</param>
-/// <param name="B">Sensitivity b of u to v.</param>
-/// <param name="C">After-spike reset of v, mV.</param>
-/// <param name="D">After-spike increment of u, mV/ms.</param>
-/// <param name="V0">Initial membrane potential, mV.</param>
-/// <param name="U0">Initial recovery variable, mV/ms.</param>
-/// <param name="Excitatory">Neurons 0 … Excitatory − 1 are excitatory, the rest inhibitory (used for per-population rates).</param>
-public sealed record NetworkNeurons(
-    ImmutableArray<double> A,
-    ImmutableArray<double> B,
-    ImmutableArray<double> C,
-    ImmutableArray<double> D,
-    ImmutableArray<double> V0,
-    ImmutableArray<double> U0,
-    int Excitatory)
+public sealed record NetworkNeurons
 {
+    internal NetworkNeurons(ImmutableArray<double> a, ImmutableArray<double> b, ImmutableArray<double> c, ImmutableArray<double> d, ImmutableArray<double> v0, ImmutableArray<double> u0, int excitatory)
+    {
+        A = a;
+        B = b;
+        C = c;
+        D = d;
+        V0 = v0;
+        U0 = u0;
+        Excitatory = excitatory;
+    }
+
+    /// <summary>Recovery time scale a of each neuron, 1/ms.</summary>
+    public ImmutableArray<double> A { get; }
+
+    /// <summary>Sensitivity b of u to v.</summary>
+    public ImmutableArray<double> B { get; }
+
+    /// <summary>After-spike reset of v, mV.</summary>
+    public ImmutableArray<double> C { get; }
+
+    /// <summary>After-spike increment of u, mV/ms.</summary>
+    public ImmutableArray<double> D { get; }
+
+    /// <summary>Initial membrane potential, mV.</summary>
+    public ImmutableArray<double> V0 { get; }
+
+    /// <summary>Initial recovery variable, mV/ms.</summary>
+    public ImmutableArray<double> U0 { get; }
+
+    /// <summary>Neurons 0 … Excitatory − 1 are excitatory, the rest inhibitory (used for per-population rates).</summary>
+    public int Excitatory { get; }
+
     /// <summary>Number of neurons.</summary>
     public int Count => A.Length;
 

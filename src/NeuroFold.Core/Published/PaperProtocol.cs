@@ -13,24 +13,44 @@ namespace NeuroFold.Core.Published;
 /// for the steps.
 /// The input rule is a pure function of t; it is sampled once, before the loop.
 /// </remarks>
-/// <param name="Id">Kebab-case id (<c>tonic-spiking</c>, <c>rs</c>, …).</param>
-/// <param name="Title">Panel title as in the paper, e.g. <c>(A) tonic spiking</c>.</param>
-/// <param name="Model">The model variant (coefficients, recovery equation, a, b, c, d).</param>
-/// <param name="V0Mv">Initial v, mV.</param>
-/// <param name="U0">Initial u, mV/ms (b·v0 unless the protocol says otherwise).</param>
-/// <param name="TauMs">Step τ, ms.</param>
-/// <param name="TMaxMs">End of tspan T, ms.</param>
-/// <param name="Input">Izhikevich's I as a function of t (ms), as published.</param>
-public sealed record PaperProtocol(
-    string Id,
-    string Title,
-    IzhikevichVariant Model,
-    double V0Mv,
-    double U0,
-    double TauMs,
-    double TMaxMs,
-    Func<double, double> Input)
+public sealed record PaperProtocol
 {
+    internal PaperProtocol(string id, string title, IzhikevichVariant model, double v0Mv, double u0, double tauMs, double tMaxMs, Func<double, double> input)
+    {
+        Id = id;
+        Title = title;
+        Model = model;
+        V0Mv = v0Mv;
+        U0 = u0;
+        TauMs = tauMs;
+        TMaxMs = tMaxMs;
+        Input = input;
+    }
+
+    /// <summary>Kebab-case id (<c>tonic-spiking</c>, <c>rs</c>, …).</summary>
+    public string Id { get; }
+
+    /// <summary>Panel title as in the paper, e.g. <c>(A) tonic spiking</c>.</summary>
+    public string Title { get; }
+
+    /// <summary>The model variant (coefficients, recovery equation, a, b, c, d).</summary>
+    public IzhikevichVariant Model { get; }
+
+    /// <summary>Initial v, mV.</summary>
+    public double V0Mv { get; }
+
+    /// <summary>Initial u, mV/ms (b·v0 unless the protocol says otherwise).</summary>
+    public double U0 { get; }
+
+    /// <summary>Step τ, ms.</summary>
+    public double TauMs { get; }
+
+    /// <summary>End of tspan T, ms.</summary>
+    public double TMaxMs { get; }
+
+    /// <summary>Izhikevich's I as a function of t (ms), as published.</summary>
+    public Func<double, double> Input { get; }
+
     /// <summary>The initial state (v0, u0).</summary>
     public IzhikevichState Initial => new(V0Mv, U0);
 

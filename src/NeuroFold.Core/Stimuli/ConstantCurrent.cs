@@ -1,9 +1,24 @@
+using LanguageExt;
+using LanguageExt.Common;
+using NeuroFold.Core.Validation;
+
 namespace NeuroFold.Core.Stimuli;
 
 /// <summary>The same current density on every step.</summary>
-/// <param name="AmplitudeUaPerCm2">Current density, µA/cm².</param>
-public sealed record ConstantCurrent(double AmplitudeUaPerCm2) : Stimulus
+public sealed record ConstantCurrent : Stimulus
 {
+    internal ConstantCurrent(double amplitudeUaPerCm2)
+    {
+        AmplitudeUaPerCm2 = amplitudeUaPerCm2;
+    }
+
+    /// <summary>Current density, µA/cm².</summary>
+    public double AmplitudeUaPerCm2 { get; }
+
+    /// <summary>Validates the amplitude: it must be finite.</summary>
+    public static Validation<Error, ConstantCurrent> Create(double amplitudeUaPerCm2) =>
+        Checks.Finite("amplitude", amplitudeUaPerCm2).Map(a => new ConstantCurrent(a));
+
     internal override void AddTo(Span<double> currents, TimeGrid grid)
     {
         for (int k = 0; k < currents.Length; k++)

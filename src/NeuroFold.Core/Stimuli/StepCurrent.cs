@@ -10,11 +10,24 @@ namespace NeuroFold.Core.Stimuli;
 /// (truncation toward zero) of the float quotient, exactly as <c>jx.step_current(delay, dur, amp, dt, t_max)</c>
 /// builds its array; steps past the grid are dropped.
 /// </remarks>
-/// <param name="DelayMs">Onset, ms (≥ 0).</param>
-/// <param name="DurationMs">Duration, ms (≥ 0).</param>
-/// <param name="AmplitudeUaPerCm2">Current density during the window, µA/cm².</param>
-public sealed record StepCurrent(double DelayMs, double DurationMs, double AmplitudeUaPerCm2) : Stimulus
+public sealed record StepCurrent : Stimulus
 {
+    internal StepCurrent(double delayMs, double durationMs, double amplitudeUaPerCm2)
+    {
+        DelayMs = delayMs;
+        DurationMs = durationMs;
+        AmplitudeUaPerCm2 = amplitudeUaPerCm2;
+    }
+
+    /// <summary>Onset, ms (≥ 0).</summary>
+    public double DelayMs { get; }
+
+    /// <summary>Duration, ms (≥ 0).</summary>
+    public double DurationMs { get; }
+
+    /// <summary>Current density during the window, µA/cm².</summary>
+    public double AmplitudeUaPerCm2 { get; }
+
     /// <summary>Validates raw values; every offending field is reported.</summary>
     public static Validation<Error, StepCurrent> Create(double delayMs, double durationMs, double amplitudeUaPerCm2) =>
         (Checks.NonNegative("step delay", delayMs), Checks.NonNegative("step duration", durationMs), Checks.Finite("step amplitude", amplitudeUaPerCm2))

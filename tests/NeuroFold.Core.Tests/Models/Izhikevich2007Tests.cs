@@ -30,7 +30,7 @@ public sealed class Izhikevich2007Tests
     [Fact]
     public void Rs_resets_at_vpeak_inclusive()
     {
-        var p = Preset("rs-2007") with { K = 0, A = 0 };
+        var p = WithoutGainAndRecovery(Preset("rs-2007"));
         // k = 0, a = 0: v' = v + dt·(I − u)/C exactly reaches vpeak = 35 from 34 with I = 100, dt = 1, C = 100.
         var o = Step(p, 1.0, new IzhikevichState(34.0, 0.0), 100.0);
         Assert.True(o.Spiked);
@@ -54,7 +54,7 @@ public sealed class Izhikevich2007Tests
     [Fact]
     public void Lts_peak_moves_with_u_reset_adds_0_04_u_and_u_is_capped()
     {
-        var p = Preset("lts-2007") with { K = 0, A = 0 };
+        var p = WithoutGainAndRecovery(Preset("lts-2007"));
         // peak = 40 − 0.1·u; with u = 100 the peak is 30, so v' = 30 spikes although vpeak = 40.
         var o = Step(p, 1.0, new IzhikevichState(30.0, 100.0), 100.0);
         Assert.True(o.Spiked);
@@ -90,4 +90,8 @@ public sealed class Izhikevich2007Tests
 
         Assert.True(Izhikevich2007Parameters.Create(0, 0.7, -60, -40, 35, 0.03, -2, 40, double.NaN, CellRule2007.None).IsFail);
     }
+
+    /// <summary>The cell with k = 0 and a = 0 (so a step's arithmetic can be followed by hand).</summary>
+    static Izhikevich2007Parameters WithoutGainAndRecovery(Izhikevich2007Parameters p) =>
+        new(p.CapacitancePf, 0, p.VrMv, p.VtMv, p.VPeakMv, 0, p.B, p.C, p.D, p.Rule);
 }

@@ -31,7 +31,7 @@ public sealed class Izhikevich2007WidthTests
         select Rules.Concat(extra)
             .Select((rule, i) => (rule, key: keys[i]))
             .OrderBy(x => x.key)
-            .Select((x, i) => cells[i] with { Rule = x.rule })
+            .Select((x, i) => new Izhikevich2007Parameters(cells[i].CapacitancePf, cells[i].K, cells[i].VrMv, cells[i].VtMv, cells[i].VPeakMv, cells[i].A, cells[i].B, cells[i].C, cells[i].D, x.rule))
             .ToArray();
 
     static Gen<Izhikevich2007Parameters> Cell =>

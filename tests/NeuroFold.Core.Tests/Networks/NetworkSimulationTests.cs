@@ -16,9 +16,9 @@ public class NetworkSimulationTests
     public void Zero_weights_are_independent_neurons(SmallCase c)
     {
         var built = Izhikevich2003Network.Create(c.Neurons, c.Seed).Match(x => x, e => throw new InvalidOperationException(e.Head.Message));
-        var network = built with { Connectivity = ZeroDense(c.Neurons) };
+        var network = new Network(built.Neurons, ZeroDense(c.Neurons), built.Input);
         var result = NetworkSimulation.Run(network, c.Steps, 1);
-        var noise = NetworkSimulation.Run(network with { Connectivity = ZeroDense(c.Neurons) }, c.Steps, 2);
+        var noise = NetworkSimulation.Run(new Network(network.Neurons, ZeroDense(c.Neurons), network.Input), c.Steps, 2);
         AssertIdentical(result, noise);
 
         // With given input values, every neuron equals a scalar run of its own.
@@ -29,7 +29,7 @@ public class NetworkSimulationTests
             values[k] = (rng.NextDouble() * 30.0) - 10.0;
         }
 
-        var sampled = NetworkSimulation.Run(network with { Input = Sampled(c.Steps, values) }, c.Steps, 1);
+        var sampled = NetworkSimulation.Run(new Network(network.Neurons, network.Connectivity, Sampled(c.Steps, values)), c.Steps, 1);
         for (int i = 0; i < c.Neurons; i++)
         {
             var p = network.Neurons.Parameters(i);

@@ -24,7 +24,7 @@ public class NetworkVersusSchemeTests
             values[k] = (rng.NextDouble() * 30.0) - 10.0;
         }
 
-        var network = built with { Connectivity = ZeroDense(c.Neurons), Input = Sampled(c.Steps, values) };
+        var network = new Network(built.Neurons, ZeroDense(c.Neurons), Sampled(c.Steps, values));
         var result = NetworkSimulation.Run(network, c.Steps, 2);
         var grid = Grids.Steps(1.0, c.Steps);
         for (int i = 0; i < c.Neurons; i++)

@@ -72,7 +72,7 @@ public abstract class SchemeContract<TScheme, TStep>
     {
         var p = x.Parameters;
         var k = Prepare(p, x.DtMs);
-        var withoutD = Prepare(p with { D = 0 }, x.DtMs);
+        var withoutD = Prepare(new IzhikevichParameters(p.A, p.B, p.C, 0), x.DtMs);
         var outcome = Step(k, x.State, 0.0);
         var reference = Step(withoutD, x.State, 0.0);
         if (ResetsAtStart)
@@ -93,7 +93,7 @@ public abstract class SchemeContract<TScheme, TStep>
     public bool D_matters_only_at_a_reset(StepCase x)
     {
         var k = Prepare(x.Parameters, x.DtMs);
-        var other = Prepare(x.Parameters with { D = x.Parameters.D + 1.0 }, x.DtMs);
+        var other = Prepare(new IzhikevichParameters(x.Parameters.A, x.Parameters.B, x.Parameters.C, x.Parameters.D + 1.0), x.DtMs);
         var a = Step(k, x.State, x.Input);
         var b = Step(other, x.State, x.Input);
         return a.Spiked || a == b;

@@ -88,7 +88,7 @@ public sealed class FoldResumabilityTests
         {
             var k = PaperScheme.Prepare(r.Parameters, r.Grid.DtMs, 1.0);
             var full = Simulation.Simulation.Fold(k, r.Initial, r.Grid, r.Input, Recording.Full, r.Convention, 0, null);
-            var thin = Simulation.Simulation.Fold(k, r.Initial, r.Grid, r.Input, r.Recording with { KeepTrace = true }, r.Convention, 0, null);
+            var thin = Simulation.Simulation.Fold(k, r.Initial, r.Grid, r.Input, new Recording(r.Recording.Every, true), r.Convention, 0, null);
             int every = r.Recording.Every;
             Assert.Equal((full.Trace.Count + every - 1) / every, thin.Trace.Count);
             for (int row = 0; row < thin.Trace.Count; row++)
