@@ -6,7 +6,8 @@
 #   --brian2            also run Brian2's C++ standalone scripts (needs /usr/bin/python3 with Debian's python3-brian, and g++):
 #                       t1 = standalone without OpenMP (--threads 0), t2 = standalone with OpenMP on 2 threads
 #   --limit             also run bench/limit/w2_limit (built with the gcc line of w2_limit.c if missing; needs AVX-512)
-#                       with OMP_NUM_THREADS=1 and 2, as configurations "W2 N=100000 t1" and "... t2" of side "limit"
+#                       with OMP_NUM_THREADS=1 and 2, as configurations "W2 N=100000 t1" and "... t2" of side "limit",
+#                       and bench/limit/w1_limit (the same step as a plain C loop: W1's latency bound) as "W1 t1"
 #   --baseline PATH     also run the neurofold binary PATH (for example an older build) on the same configurations, side "baseline"
 #   --baseline-old-cli  give the baseline the CLI vocabulary before the redesign (bench single --threads 1,
 #                       bench population --steps 10000, bench net2003) instead of the current one
@@ -51,6 +52,7 @@ case "$rounds" in ''|*[!0-9]*) echo "ROUNDS must be a positive integer, got '$ro
 
 peers="$root/bench/peers"
 limit_bin="$root/bench/limit/w2_limit"
+w1_limit_bin="$root/bench/limit/w1_limit"
 [ -x "$nf" ] || { echo "no neurofold binary at $nf; build first: dotnet build src/NeuroFold.Cli -c Release" >&2; exit 1; }
 [ -z "$baseline" ] || [ -x "$baseline" ] || { echo "--baseline: $baseline is not an executable" >&2; exit 1; }
 if [ "$brian2" = 1 ]; then
@@ -60,6 +62,10 @@ fi
 if [ "$limit" = 1 ] && [ ! -x "$limit_bin" ]; then
   echo "building $limit_bin" >&2
   (cd "$root/bench/limit" && gcc -O3 -march=x86-64-v4 -ffp-contract=off -fopenmp w2_limit.c -o w2_limit -lm)
+fi
+if [ "$limit" = 1 ] && [ ! -x "$w1_limit_bin" ]; then
+  echo "building $w1_limit_bin" >&2
+  (cd "$root/bench/limit" && gcc -O2 -ffp-contract=off w1_limit.c -o w1_limit -lm)
 fi
 
 load() { cut -d' ' -f1 /proc/loadavg; }
@@ -115,6 +121,7 @@ echo "neurofold: $nf${baseline:+; baseline: $baseline}; brian2: $brian2; limit: 
 for round in $(seq 1 "$rounds"); do
   echo "== round $round of $rounds" >&2
   sides neurofold_w1
+  [ "$limit" = 0 ] || record limit "W1 t1" "$w1_limit_bin" 1000000 1
   [ "$brian2" = 0 ] || record brian2 "W1 t1" in_peers /usr/bin/python3 w1_single.py --mode standalone --threads 0
 
   for t in 1 2; do
