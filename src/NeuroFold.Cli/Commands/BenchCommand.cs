@@ -109,7 +109,7 @@ internal static class BenchCommand
                     w.WriteNumber("n", n);
                     w.WriteNumber("steps", x.Grid.Steps);
                     w.WriteNumber("dt_ms", x.Grid.DtMs);
-                    w.WriteNumber("threads", x.Threads);
+                    w.WriteNumber("threads", single ? 1 : x.Threads); // one neuron is one block: one thread steps it
                     w.WriteNumber("run_s", seconds);
                     w.WriteNumber("neuron_steps_per_s", (double)n * x.Grid.Steps / seconds);
                     w.WriteNumber("ns_per_step", seconds / x.Grid.Steps * 1e9);

@@ -112,8 +112,9 @@ public sealed class SweepAndBenchCommandTests : IDisposable
     [Fact]
     public void Bench_single_reproduces_w1s_spike_count()
     {
-        var (code, output, err) = Invoke("bench", "single", "--threads", "1");
+        var (code, output, err) = Invoke("bench", "single", "--threads", "2");
         Assert.True(code == 0, err);
+        Assert.Equal(1, JsonDocument.Parse(output.Trim()).RootElement.GetProperty("threads").GetInt32()); // one neuron: one thread, whatever --threads says
         Assert.Equal(1_000_000, JsonDocument.Parse(output.Trim()).RootElement.GetProperty("steps").GetInt32()); // W1's 10^6 steps from --t-max 100000
         using var json = JsonDocument.Parse(output.Trim());
         Assert.Equal("W1", json.RootElement.GetProperty("workload").GetString());
