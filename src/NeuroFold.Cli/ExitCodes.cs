@@ -17,4 +17,7 @@ internal static class ExitCodes
 
     /// <summary>Replay found outputs that differ from the manifest.</summary>
     public const int ReplayMismatch = 4;
+
+    /// <summary>Replay's re-run ran past its time limit (<c>--timeout</c>); its temporary folder was removed.</summary>
+    public const int TimedOut = 5;
 }

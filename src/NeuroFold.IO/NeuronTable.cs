@@ -9,6 +9,12 @@ namespace NeuroFold.IO;
 /// <summary>Per-neuron parameters from CSV: header <c>neuron,a,b,c,d</c>, one row per neuron 0 … N − 1 in order.</summary>
 public static class NeuronTable
 {
+    /// <summary>How many problems of one table are listed before the rest are counted.</summary>
+    public const int MaxListedProblems = 20;
+
+    /// <summary>The largest table file read, bytes (about four million neurons).</summary>
+    public const long MaxFileBytes = 256L << 20;
+
     /// <summary>The required header line.</summary>
     public const string Header = "neuron,a,b,c,d";
 
@@ -24,13 +30,26 @@ public static class NeuronTable
         var errors = new List<Error>();
         if (lines.Length == 0 || !string.Equals(lines[0].Trim(), Header, StringComparison.Ordinal))
         {
-            return Fail<Error, NetworkNeurons>(Error.New($"{name} must start with the header '{Header}', got '{(lines.Length > 0 ? lines[0].Trim() : string.Empty)}'"));
+            return Fail<Error, NetworkNeurons>(Error.New($"{name} must start with the header '{Header}', got '{Excerpt.Of(lines.Length > 0 ? lines[0].Trim() : string.Empty)}'"));
         }
 
         var a = new List<double>();
         var b = new List<double>();
         var c = new List<double>();
         var d = new List<double>();
+        int more = 0;
+        void Problem(string message)
+        {
+            if (errors.Count < MaxListedProblems)
+            {
+                errors.Add(Error.New(message));
+            }
+            else
+            {
+                more++;
+            }
+        }
+
         for (int row = 1; row < lines.Length; row++)
         {
             string line = lines[row].Trim();
@@ -42,13 +61,13 @@ public static class NeuronTable
             var cells = line.Split(',');
             if (cells.Length != 5)
             {
-                errors.Add(Error.New($"{name} line {row + 1}: expected 5 fields (neuron,a,b,c,d), got {cells.Length}"));
+                Problem($"{name} line {row + 1}: expected 5 fields (neuron,a,b,c,d), got {cells.Length}");
                 continue;
             }
 
             if (!int.TryParse(cells[0].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int neuron) || neuron != a.Count)
             {
-                errors.Add(Error.New($"{name} line {row + 1}: neuron must be {a.Count} (rows in order 0, 1, 2, ...), got '{cells[0].Trim()}'"));
+                Problem($"{name} line {row + 1}: neuron must be {a.Count} (rows in order 0, 1, 2, ...), got '{Excerpt.Of(cells[0].Trim())}'");
             }
 
             var parsed = new double[4];
@@ -56,7 +75,7 @@ public static class NeuronTable
             {
                 if (!double.TryParse(cells[k + 1].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out parsed[k]) || !double.IsFinite(parsed[k]))
                 {
-                    errors.Add(Error.New($"{name} line {row + 1}: {"abcd"[k]} must be a finite number, got '{cells[k + 1].Trim()}'"));
+                    Problem($"{name} line {row + 1}: {"abcd"[k]} must be a finite number, got '{Excerpt.Of(cells[k + 1].Trim())}'");
                 }
             }
 
@@ -64,15 +83,16 @@ public static class NeuronTable
             b.Add(parsed[1]);
             c.Add(parsed[2]);
             d.Add(parsed[3]);
-            if (errors.Count >= 20)
-            {
-                break;
-            }
         }
 
         if (a.Count == 0)
         {
-            errors.Add(Error.New($"{name} has no neuron rows"));
+            Problem($"{name} has no neuron rows");
+        }
+
+        if (more > 0)
+        {
+            errors.Add(Error.New($"{name}: and {more} more problems (the first {MaxListedProblems} are listed)"));
         }
 
         if (errors.Count > 0)
@@ -86,21 +106,27 @@ public static class NeuronTable
     }
 
     /// <summary>Reads and parses a table file; a missing file is reported, not thrown.</summary>
-    public static Validation<Error, NetworkNeurons> ReadFile(string path, double v0Mv, int? excitatory)
-    {
-        try
+    public static Validation<Error, NetworkNeurons> ReadFile(string path, double v0Mv, int? excitatory) =>
+        ReadFile(path, path, v0Mv, excitatory).Map(x => x.Neurons);
+
+    /// <summary>Reads and parses a table file of at most <see cref="MaxFileBytes"/> bytes, with the SHA-256 of the bytes read.</summary>
+    /// <remarks>Folders, pipes and devices are refused without being opened; the text must be valid UTF-8.</remarks>
+    public static Validation<Error, (NetworkNeurons Neurons, string Sha256)> ReadFile(string field, string path, double v0Mv, int? excitatory) =>
+        Files.InputFile.ReadAll(field, path, MaxFileBytes, "neuron table").Bind(bytes =>
         {
-            return Parse(path, File.ReadAllText(path), v0Mv, excitatory);
-        }
-        catch (IOException e)
-        {
-            return Fail<Error, NetworkNeurons>(Error.New($"{path} cannot be read: {e.Message}"));
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            return Fail<Error, NetworkNeurons>(Error.New($"{path} cannot be read: {e.Message}"));
-        }
-    }
+            string text;
+            try
+            {
+                text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                return Fail<Error, (NetworkNeurons, string)>(Error.New($"{field}: '{Excerpt.Of(path)}' is not valid UTF-8 text"));
+            }
+
+            string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            return Parse(path, text, v0Mv, excitatory).Map(n => (n, sha));
+        });
 
     static int LeadingRegularSpiking(List<double> a, List<double> b)
     {

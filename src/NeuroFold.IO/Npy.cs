@@ -2,7 +2,9 @@ using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using NeuroFold.IO.Files;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
@@ -18,104 +20,163 @@ namespace NeuroFold.IO;
 /// Fortran-order data is transposed to C order on reading. Writing always produces version 1.0, C order, with the
 /// header padded so the data starts at a multiple of 64 bytes, as NumPy does.
 /// </remarks>
-public static partial class Npy
+public static class Npy
 {
     static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+
+    /// <summary>The longest header NeuroFold reads (NumPy's own default limit is 10,000 bytes).</summary>
+    public const int MaxHeaderBytes = 1 << 20;
 
     /// <summary>Parses the bytes of a <c>.npy</c> file; <paramref name="name"/> is used in messages.</summary>
     public static Validation<Error, NpyArray> Parse(string name, ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length < 10 || !bytes[..6].SequenceEqual(Magic))
+        using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+        return Read(name, stream, bytes.Length, long.MaxValue).Map(x => x.Array);
+    }
+
+    /// <summary>Reads and parses a <c>.npy</c> file of any size; a missing or unreadable file is reported, not thrown.</summary>
+    public static Validation<Error, NpyArray> ReadFile(string path) => ReadFile(path, path, long.MaxValue).Map(x => x.Array);
+
+    /// <summary>Reads a <c>.npy</c> file of at most <paramref name="maxBytes"/> bytes, with the SHA-256 of exactly the bytes read.</summary>
+    /// <param name="field">The field that named the file, for messages.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="maxBytes">The most bytes the file may have (its header is checked against its size before the data are read).</param>
+    /// <remarks>Folders, pipes and devices are refused without being opened (<see cref="InputFile"/>).</remarks>
+    public static Validation<Error, (NpyArray Array, string Sha256)> ReadFile(string field, string path, long maxBytes) =>
+        InputFile.Open(field, path, maxBytes, ".npy array").Bind(opened =>
+        {
+            using var stream = opened.Stream;
+            try
+            {
+                return Read($"{field}: '{Excerpt.Of(path)}'", stream, opened.Facts.Size, maxBytes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Fail<Error, (NpyArray, string)>(Error.New($"{field}: cannot read '{Excerpt.Of(path)}' ({e.Message})"));
+            }
+        });
+
+    /// <summary>Reads one <c>.npy</c> of <paramref name="size"/> bytes from <paramref name="stream"/>: header first, checked against the size, then the data.</summary>
+    static Validation<Error, (NpyArray Array, string Sha256)> Read(string name, Stream stream, long size, long maxBytes)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var prefix = new byte[12];
+        int got = ReadUpTo(stream, prefix.AsSpan(0, 10), sha);
+        if (got < 10 || !prefix.AsSpan(0, 6).SequenceEqual(Magic))
         {
             return Fail(name, "is not a NumPy .npy file (the magic bytes \\x93NUMPY are missing)");
         }
 
-        int major = bytes[6];
-        int headerLength;
+        int major = prefix[6];
+        long headerLength;
         int headerStart;
         if (major == 1)
         {
-            headerLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..]);
+            headerLength = BinaryPrimitives.ReadUInt16LittleEndian(prefix.AsSpan(8));
             headerStart = 10;
         }
         else if (major is 2 or 3)
         {
-            if (bytes.Length < 12)
+            if (ReadUpTo(stream, prefix.AsSpan(10, 2), sha) < 2)
             {
                 return Fail(name, "is truncated inside its header");
             }
 
-            uint length = BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
-            if (length > int.MaxValue - 12)
-            {
-                return Fail(name, "declares an impossible header length");
-            }
-
-            headerLength = (int)length;
+            headerLength = BinaryPrimitives.ReadUInt32LittleEndian(prefix.AsSpan(8));
             headerStart = 12;
         }
         else
         {
-            return Fail(name, $"has .npy format version {major}.{bytes[7]}; versions 1.0, 2.0 and 3.0 are supported");
+            return Fail(name, $"has .npy format version {major}.{prefix[7]}; versions 1.0, 2.0 and 3.0 are supported");
         }
 
-        if (bytes.Length < headerStart + headerLength)
+        if (headerLength > MaxHeaderBytes)
+        {
+            return Fail(name, $"declares a header of {headerLength} bytes; at most {MaxHeaderBytes} are read");
+        }
+
+        if (headerStart + headerLength > size)
         {
             return Fail(name, "is truncated inside its header");
         }
 
-        string header = Encoding.UTF8.GetString(bytes.Slice(headerStart, headerLength));
-        var descr = DescrPattern().Match(header);
-        var order = FortranPattern().Match(header);
-        var shapeMatch = ShapePattern().Match(header);
-        if (!descr.Success || !order.Success || !shapeMatch.Success)
+        var headerBytes = new byte[headerLength];
+        if (ReadUpTo(stream, headerBytes, sha) < headerLength)
         {
-            return Fail(name, $"has a header NeuroFold cannot read: {header.Trim()}");
+            return Fail(name, "is truncated inside its header");
         }
 
-        string dtype = descr.Groups[1].Value;
+        string header;
+        try
+        {
+            header = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(headerBytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Fail(name, "has a header that is not valid UTF-8");
+        }
+
+        var parsed = Header(header);
+        if (parsed.Error is { } error)
+        {
+            return Fail(name, $"has a header NeuroFold cannot read ({error}): {Excerpt.Of(header.Trim())}");
+        }
+
+        var (dtype, fortran, shape) = (parsed.Dtype!, parsed.Fortran, parsed.Shape!);
         if (dtype is not ("<f8" or "=f8" or "f8"))
         {
-            return Fail(name, $"must hold float64 values (dtype '<f8'), got dtype '{dtype}'; convert with numpy: np.save(path, x.astype('<f8'))");
+            return Fail(name, $"must hold float64 values (dtype '<f8'), got dtype '{Excerpt.Of(dtype)}'; convert with numpy: np.save(path, x.astype('<f8'))");
         }
 
-        bool fortran = order.Groups[1].Value == "True";
-        var shape = new List<int>();
-        foreach (string part in shapeMatch.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int dim))
-            {
-                return Fail(name, $"has a shape NeuroFold cannot read: ({shapeMatch.Groups[1].Value})");
-            }
-
-            shape.Add(dim);
-        }
-
+        string shapeText = $"({string.Join(", ", shape)}{(shape.Count == 1 ? "," : "")})";
         long count = 1;
-        foreach (int dim in shape)
+        foreach (long dim in shape)
         {
-            count *= dim;
-            if (count > int.MaxValue / 8)
+            count = dim == 0 ? 0 : count;
+            if (dim != 0 && count > System.Array.MaxLength / dim)
             {
-                return Fail(name, "is too large (more than 268 million elements)");
+                return Fail(name, $"is too large: shape {shapeText} has more than {System.Array.MaxLength} elements");
             }
+
+            count *= dim;
         }
 
-        var data = bytes[(headerStart + headerLength)..];
-        if (data.Length < count * 8)
+        long expected = headerStart + headerLength + (count * 8);
+        if (size < expected)
         {
-            return Fail(name, $"is truncated: shape ({string.Join(", ", shape)}) needs {count * 8} data bytes, the file has {data.Length}");
+            return Fail(name, $"is truncated: shape {shapeText} needs {count * 8} data bytes, the file has {size - headerStart - headerLength}");
         }
 
-        if (data.Length > count * 8)
+        if (size > expected)
         {
-            return Fail(name, $"has {data.Length - (count * 8)} bytes after the data of shape ({string.Join(", ", shape)})");
+            return Fail(name, $"has {size - expected} bytes after the data of shape {shapeText}");
+        }
+
+        if (expected > maxBytes)
+        {
+            return Fail(name, $"holds {Files.Bytes.Describe(count * 8)} of data; at most {Files.Bytes.Describe(maxBytes)} may be read");
         }
 
         var values = new double[count];
-        for (int k = 0; k < values.Length; k++)
+        var chunk = new byte[1 << 16];
+        long done = 0;
+        while (done < count)
         {
-            values[k] = BinaryPrimitives.ReadDoubleLittleEndian(data.Slice(k * 8, 8));
+            int want = (int)Math.Min(chunk.Length / 8, count - done) * 8;
+            if (ReadUpTo(stream, chunk.AsSpan(0, want), sha) < want)
+            {
+                return Fail(name, "became shorter while it was read");
+            }
+
+            for (int k = 0; k < want; k += 8)
+            {
+                values[done++] = BinaryPrimitives.ReadDoubleLittleEndian(chunk.AsSpan(k, 8));
+            }
+        }
+
+        if (stream.ReadByte() >= 0)
+        {
+            return Fail(name, "grew while it was read");
         }
 
         if (fortran && shape.Count > 1)
@@ -123,24 +184,66 @@ public static partial class Npy
             values = FortranToC(values, shape);
         }
 
-        return Success<Error, NpyArray>(new NpyArray([.. shape], ImmutableArray.Create(values)));
+        var dims = shape.Select(d => (int)d).ToImmutableArray();
+        return Success<Error, (NpyArray, string)>((new NpyArray(dims, ImmutableCollectionsMarshal.AsImmutableArray(values)), Convert.ToHexStringLower(sha.GetHashAndReset())));
     }
 
-    /// <summary>Reads and parses a <c>.npy</c> file; a missing or unreadable file is reported, not thrown.</summary>
-    public static Validation<Error, NpyArray> ReadFile(string path)
+    /// <summary>The header dict as NumPy's <c>_read_array_header</c> reads it: exactly the keys descr, fortran_order and shape, each once.</summary>
+    static (string? Dtype, bool Fortran, List<long>? Shape, string? Error) Header(string header)
     {
-        try
+        var (value, error) = PythonLiteral.Parse(header);
+        if (error is not null)
         {
-            return Parse(path, File.ReadAllBytes(path));
+            return (null, false, null, error);
         }
-        catch (IOException e)
+
+        if (value is not PythonLiteral.Dict dict)
         {
-            return Fail(path, $"cannot be read: {e.Message}");
+            return (null, false, null, "it is not a dict");
         }
-        catch (UnauthorizedAccessException e)
+
+        var keys = dict.Entries.Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
+        if (!keys.SequenceEqual(["descr", "fortran_order", "shape"], StringComparer.Ordinal))
         {
-            return Fail(path, $"cannot be read: {e.Message}");
+            return (null, false, null, $"its keys must be exactly 'descr', 'fortran_order' and 'shape', got {string.Join(", ", keys.Select(k => $"'{Excerpt.Of(k)}'"))}");
         }
+
+        var entries = dict.Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        if (entries["descr"] is not string dtype)
+        {
+            return (null, false, null, "'descr' must be a dtype string such as '<f8'");
+        }
+
+        if (entries["fortran_order"] is not bool fortran)
+        {
+            return (null, false, null, "'fortran_order' must be True or False");
+        }
+
+        if (entries["shape"] is not PythonLiteral.Tuple tuple || tuple.Items.Any(x => x is not long n || n < 0))
+        {
+            return (null, false, null, "'shape' must be a tuple of whole numbers >= 0");
+        }
+
+        var shape = tuple.Items.Select(x => (long)x!).ToList();
+        return shape.Any(d => d > int.MaxValue) ? (null, false, null, "a dimension of 'shape' is larger than 2147483647") : (dtype, fortran, shape, null);
+    }
+
+    static int ReadUpTo(Stream stream, Span<byte> buffer, IncrementalHash sha)
+    {
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int n = stream.Read(buffer[total..]);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        sha.AppendData(buffer[..total]);
+        return total;
     }
 
     /// <summary>The bytes of a version 1.0, C-order, little-endian float64 <c>.npy</c> file.</summary>
@@ -167,7 +270,7 @@ public static partial class Npy
         return bytes;
     }
 
-    static double[] FortranToC(double[] fortran, List<int> shape)
+    static double[] FortranToC(double[] fortran, List<long> shape)
     {
         // Fortran order: the first index varies fastest. Walk C order and compute the Fortran offset.
         int dims = shape.Count;
@@ -203,14 +306,5 @@ public static partial class Npy
         return c;
     }
 
-    static Validation<Error, NpyArray> Fail(string name, string message) => Fail<Error, NpyArray>(Error.New($"{name} {message}"));
-
-    [GeneratedRegex(@"'descr'\s*:\s*'([^']*)'")]
-    private static partial Regex DescrPattern();
-
-    [GeneratedRegex(@"'fortran_order'\s*:\s*(True|False)")]
-    private static partial Regex FortranPattern();
-
-    [GeneratedRegex(@"'shape'\s*:\s*\(([^)]*)\)")]
-    private static partial Regex ShapePattern();
+    static Validation<Error, (NpyArray Array, string Sha256)> Fail(string name, string message) => Fail<Error, (NpyArray, string)>(Error.New($"{name} {message}"));
 }

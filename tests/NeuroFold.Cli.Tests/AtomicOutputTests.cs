@@ -1,4 +1,3 @@
-using NeuroFold.Cli.Output;
 using Xunit;
 
 namespace NeuroFold.Cli.Tests;
@@ -6,21 +5,6 @@ namespace NeuroFold.Cli.Tests;
 /// <summary>Nothing half-written is ever left behind.</summary>
 public sealed class AtomicOutputTests
 {
-    [Fact]
-    public void A_writer_that_fails_leaves_neither_final_nor_temporary_files()
-    {
-        using var tmp = new TempFolder();
-        File.WriteAllText(tmp["trace.csv"], "old");
-        Assert.Throws<IOException>(() => AtomicWriter.WriteAll(
-        [
-            (tmp["trace.csv"], AtomicWriter.Text(w => w.Write("new trace"))),
-            (tmp["spikes.csv"], _ => throw new IOException("disk full")),
-        ]));
-
-        Assert.Equal(["trace.csv"], tmp.Files());
-        Assert.Equal("old", File.ReadAllText(tmp["trace.csv"]));
-    }
-
     [Fact]
     public void Spec_problems_and_an_unusable_output_folder_are_reported_together()
     {

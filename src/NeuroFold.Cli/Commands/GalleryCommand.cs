@@ -4,6 +4,7 @@ using LanguageExt;
 using LanguageExt.Common;
 using NeuroFold.Cli.Execution;
 using NeuroFold.Cli.Output;
+using NeuroFold.Cli.Output.Transactions;
 using NeuroFold.Cli.Plots;
 using NeuroFold.Cli.Specs;
 using NeuroFold.Core.Published;
@@ -52,15 +53,32 @@ internal static class GalleryCommand
         ArgumentNullException.ThrowIfNull(names);
         var resolved = (Select(names.Of("feature"), feature), Fields.Out(names.Of("out"), outDir, DefaultOut)).Apply((s, d) => (Selection: s, Dir: d));
         return resolved.Match(
-            Succ: x => Produce(x.Selection, x.Dir).Match(
+            Succ: x => Outputs.Into(names.Of("out"), x.Dir, Planned(x.Selection), stderr, set => Produce(x.Selection, set).Match(
                 Right: written => Report(x.Selection, written, stdout, quiet),
-                Left: failure => failure.Report(stderr)),
+                Left: failure => failure.Report(stderr))),
             Fail: errors => Problems.Report(stderr, errors));
     }
 
-    /// <summary>Runs the selected protocols and writes their files into <paramref name="dir"/>; a non-finite protocol writes nothing.</summary>
+    /// <summary>Every output a gallery run of <paramref name="selection"/> may write.</summary>
+    public static IEnumerable<string> Planned(GallerySelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        foreach (var protocol in selection.Protocols)
+        {
+            yield return $"{protocol.Id}/trace.csv";
+            yield return $"{protocol.Id}/spikes.csv";
+        }
+
+        if (selection.Feature is null)
+        {
+            yield return "features.png";
+            yield return "features.svg";
+        }
+    }
+
+    /// <summary>Runs the selected protocols and writes their files into <paramref name="set"/>, committing it; a non-finite protocol writes nothing.</summary>
     public static Either<RunFailure, (IReadOnlyList<(PaperProtocol Protocol, SimulationResult Result)> Runs, ArtifactWriter.Written Files)> Produce(
-        GallerySelection selection, string dir)
+        GallerySelection selection, OutputSet set)
     {
         ArgumentNullException.ThrowIfNull(selection);
         var runs = new List<(PaperProtocol Protocol, SimulationResult Result)>(selection.Protocols.Length);
@@ -91,7 +109,7 @@ internal static class GalleryCommand
             files.Add(new Artifact("features.svg", FeatureFigure.Svg(figure, panels.Count)));
         }
 
-        return (runs, ArtifactWriter.Write(dir, Name, w => WriteSpec(w, selection), files));
+        return (runs, ArtifactWriter.Write(set, Name, w => WriteSpec(w, selection), files));
     }
 
     /// <summary>The resolved spec of a gallery run: which protocol (null: all).</summary>

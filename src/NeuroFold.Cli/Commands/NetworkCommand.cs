@@ -3,6 +3,7 @@ using System.Globalization;
 using LanguageExt;
 using NeuroFold.Cli.Execution;
 using NeuroFold.Cli.Output;
+using NeuroFold.Cli.Output.Transactions;
 using NeuroFold.Cli.Plots;
 using NeuroFold.Cli.Specs;
 using NeuroFold.Core.Networks;
@@ -72,13 +73,16 @@ internal static class NetworkCommand
     /// <summary>Validates, runs and writes; returns the exit code.</summary>
     public static int Execute(NetworkOptions options, TextWriter stdout, TextWriter stderr, bool quiet) =>
         NetworkResolver.Resolve(options, FieldNames.Flags).Match(
-            Succ: spec => Produce(spec, spec.OutDir, quiet ? null : stderr).Match(
+            Succ: spec => Outputs.Into(FieldNames.Flags.Of("out"), spec.OutDir, Planned, stderr, set => Produce(spec, set, quiet ? null : stderr).Match(
                 Right: written => Report(spec, written, stdout, quiet),
-                Left: failure => failure.Report(stderr)),
+                Left: failure => failure.Report(stderr))),
             Fail: errors => Problems.Report(stderr, errors));
 
-    /// <summary>Runs the network (with progress lines on <paramref name="progress"/> when long) and writes its files into <paramref name="dir"/>.</summary>
-    public static Either<RunFailure, (NetworkResult Result, ArtifactWriter.Written Files)> Produce(ResolvedNetwork spec, string dir, TextWriter? progress)
+    /// <summary>Every output a network run writes.</summary>
+    public static IReadOnlyList<string> Planned { get; } = ["spikes.csv", "summary.json", "raster.png", "raster.svg"];
+
+    /// <summary>Runs the network (with progress lines on <paramref name="progress"/> when long) and writes its files into <paramref name="set"/>, committing it.</summary>
+    public static Either<RunFailure, (NetworkResult Result, ArtifactWriter.Written Files)> Produce(ResolvedNetwork spec, OutputSet set, TextWriter? progress)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var network = spec.Network;
@@ -99,7 +103,7 @@ internal static class NetworkCommand
             new("raster.png", s => s.Write(RasterPlot.Png(title, network, result, spec.Steps))),
             new("raster.svg", s => s.Write(RasterPlot.Svg(title, network, result, spec.Steps))),
         };
-        return (result, ArtifactWriter.Write(dir, Name, w => NetworkResolver.Write(w, spec), files));
+        return (result, ArtifactWriter.Write(set, Name, w => NetworkResolver.Write(w, spec), files));
     }
 
     /// <summary>Runs the network; when it is long, with a progress line on <paramref name="progress"/> at every tenth of the run.</summary>

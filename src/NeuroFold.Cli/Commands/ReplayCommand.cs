@@ -7,6 +7,7 @@ using NeuroFold.Cli.Execution;
 using NeuroFold.Cli.Output;
 using NeuroFold.Cli.Specs;
 using NeuroFold.Core.Simulation;
+using NeuroFold.IO;
 
 namespace NeuroFold.Cli.Commands;
 
@@ -18,81 +19,111 @@ namespace NeuroFold.Cli.Commands;
 /// </remarks>
 internal static class ReplayCommand
 {
+    /// <summary>The largest manifest replay reads.</summary>
+    public const long MaxManifestBytes = Output.Transactions.FolderScan.MaxManifestBytes;
+
+    /// <summary>The default limit on a replay's re-run, seconds.</summary>
+    public const int DefaultTimeoutS = 3600;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var manifest = new Argument<string>("MANIFEST") { Description = "the run.json a run wrote into its output folder" };
+        var timeout = Vocabulary.Text("--timeout", "S", $"give up (exit code 5) when the re-run takes longer than S seconds (default {DefaultTimeoutS})");
         var quiet = Vocabulary.Quiet();
         var command = new Command(
             "replay",
             "Re-run DIR/run.json (of simulate, run, gallery, sweep or network) into a temporary folder and compare the SHA-256 of every output with the manifest and with the files in DIR. " +
-            "Exit codes: 0 identical, 2 unreadable or invalid manifest, 4 some file differs (each is named).");
+            "Outputs are opened without following links; pipes and devices are never read; sizes are checked before hashing; entries of DIR the manifest does not list are reported. " +
+            "Exit codes: 0 identical, 2 unreadable or invalid manifest, 4 some file differs (each is named), 5 the re-run ran past --timeout.");
         command.Arguments.Add(manifest);
+        command.Options.Add(timeout);
         command.Options.Add(quiet);
-        command.SetAction(r => Execute(r.GetValue(manifest)!, stdout, stderr, r.GetValue(quiet)));
+        command.SetAction(r => Execute(r.GetValue(manifest)!, r.GetValue(timeout), stdout, stderr, r.GetValue(quiet)));
         return command;
     }
 
     /// <summary>Replays <paramref name="manifestPath"/>; returns the exit code.</summary>
-    public static int Execute(string manifestPath, TextWriter stdout, TextWriter stderr, bool quiet)
+    public static int Execute(string manifestPath, string? timeoutText, TextWriter stdout, TextWriter stderr, bool quiet)
     {
-        Manifest manifest;
-        try
+        var timeout = Fields.WholeNumber("--timeout", timeoutText, DefaultTimeoutS, 1, 31 * 24 * 3600);
+        var read = IO.Files.InputFile.ReadAll("MANIFEST", manifestPath, MaxManifestBytes, "manifest").Bind(bytes => ParseManifest(manifestPath, bytes));
+        var checkedIn = (timeout, read).Apply((t, m) => (TimeoutS: t, Manifest: m));
+        if (checkedIn.IsFail)
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(manifestPath));
-            var read = Manifest.Read(document, manifestPath);
-            if (read.IsFail)
-            {
-                return Problems.Report(stderr, read.FailToSeq());
-            }
-
-            manifest = read.SuccessToSeq().Head;
-        }
-        catch (JsonException e)
-        {
-            return Problems.Report(stderr, Problems.One($"MANIFEST: '{manifestPath}' is not valid JSON ({e.Message})"));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return Problems.Report(stderr, Problems.One($"MANIFEST: cannot read '{manifestPath}' ({e.Message})"));
+            return Problems.Report(stderr, checkedIn.FailToSeq());
         }
 
-        string temp = Path.Combine(Path.GetTempPath(), $"neurofold-replay-{Guid.NewGuid():N}");
-        var names = FieldNames.JsonAt("$.spec");
+        var (timeoutS, manifest) = checkedIn.SuccessToSeq().Head;
+        string dir = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         if (manifest.ToolVersion != Manifest.CurrentToolVersion)
         {
-            stderr.WriteLine($"note: the manifest was made by neurofold {manifest.ToolVersion}; this is {Manifest.CurrentToolVersion}");
+            stderr.WriteLine($"note: the manifest was made by neurofold {Excerpt.Of(manifest.ToolVersion)}; this is {Manifest.CurrentToolVersion}");
         }
 
+        // The folder first: cheap, and it needs no re-run.
+        var differences = ReplayCheck.Folder(dir, manifest.Outputs);
+        var unlisted = ReplayCheck.Unlisted(dir, manifest.Outputs);
+
+        ReplayCheck.RemoveStaleTemporaryFolders();
+        string temp = ReplayCheck.NewTemporaryFolder();
+        using var cleanup = Shutdown.OnStop(() => ReplayCheck.DeleteTree(temp));
+        using var watchdog = new Timer(_ => Shutdown.Stop(ExitCodes.TimedOut, $"replay of {manifestPath}: the re-run took longer than {timeoutS} s (--timeout); nothing was kept"), null, TimeSpan.FromSeconds(timeoutS), Timeout.InfiniteTimeSpan);
         try
         {
-            var rerun = Rerun(manifest, names, temp, stderr, quiet);
+            var names = FieldNames.JsonAt("$.spec");
+            var rerun = Rerun(manifest, names, Path.Combine(temp, "out"), stderr, quiet);
             if (rerun.IsLeft)
             {
                 return rerun.Match(Right: _ => ExitCodes.Ok, Left: problems => Problems.Report(stderr, problems.Map(e => Error.New($"{manifestPath}: {e.Message}"))));
             }
 
             var produced = rerun.Match(Right: x => x, Left: _ => throw new InvalidOperationException());
-            string dir = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
-            var differences = produced.Match(
-                Right: outputs => Compare(manifest.Outputs, outputs, dir),
-                Left: failure => manifest.Outputs.Select(o => $"{o.File}: not reproduced; {failure.Message}").ToList());
-            if (differences.Count == 0)
-            {
-                stdout.WriteLine($"identical: all {manifest.Outputs.Count} outputs match {manifestPath} ({manifest.Command}: {string.Join(", ", manifest.Outputs.Select(o => o.File))})");
-                return ExitCodes.Ok;
-            }
-
-            foreach (string d in differences)
-            {
-                stderr.WriteLine($"differs: {d}");
-            }
-
-            stdout.WriteLine($"not identical: {differences.Count} difference(s) against {manifestPath}");
-            return ExitCodes.ReplayMismatch;
+            differences.AddRange(produced.Match(
+                Right: outputs => ReplayCheck.Rerun(manifest.Outputs, outputs),
+                Left: failure => manifest.Outputs.Select(o => $"{o.File}: not reproduced; {failure.Message}").ToList()));
         }
         finally
         {
-            TryDeleteFolder(temp);
+            watchdog.Change(Timeout.Infinite, Timeout.Infinite);
+            ReplayCheck.DeleteTree(temp);
+        }
+
+        foreach (string u in unlisted)
+        {
+            stderr.WriteLine($"unlisted: {u} (in {dir}, but not in the manifest: not an output of this run)");
+        }
+
+        string extra = unlisted.Count == 0 ? "" : $"; {unlisted.Count} unlisted entr{(unlisted.Count == 1 ? "y" : "ies")} in the folder (see stderr)";
+        if (differences.Count == 0)
+        {
+            stdout.WriteLine($"identical: all {manifest.Outputs.Count} outputs match {manifestPath} ({manifest.Command}: {string.Join(", ", manifest.Outputs.Select(o => o.File))}){extra}");
+            return ExitCodes.Ok;
+        }
+
+        foreach (string d in differences)
+        {
+            stderr.WriteLine($"differs: {d}");
+        }
+
+        stdout.WriteLine($"not identical: {differences.Count} difference(s) against {manifestPath}{extra}");
+        return ExitCodes.ReplayMismatch;
+    }
+
+    static Validation<Error, Manifest> ParseManifest(string path, byte[] bytes)
+    {
+        try
+        {
+            string text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            using var document = JsonDocument.Parse(text);
+            return Manifest.Read(document, path);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return Fail<Error, Manifest>(Error.New($"MANIFEST: '{Excerpt.Of(path)}' is not valid UTF-8"));
+        }
+        catch (JsonException e)
+        {
+            return Fail<Error, Manifest>(Error.New($"MANIFEST: '{Excerpt.Of(path)}' is not valid JSON ({e.Message})"));
         }
     }
 
@@ -105,29 +136,29 @@ internal static class ReplayCommand
             {
                 var (options, problems) = RunSpecReader.Read(manifest.Spec, "$.spec");
                 var resolved = SimulateResolver.Resolve(options with { Out = temp }, names);
-                return Checked(problems, resolved, spec =>
+                return Checked(problems, resolved, spec => Into(temp, SimulationJob.Planned(spec), set =>
                 {
                     bool show = ProgressView.ShouldShow(stderr, quiet, spec.Grid.Steps, SimulationJob.TraceRows(spec));
-                    return ProgressView.Run(show, stderr, spec.Grid.Steps, manifest.Outputs.Count + 1, view => SimulationJob.Produce(spec, manifest.Command, temp, view))
+                    return ProgressView.Run(show, stderr, spec.Grid.Steps, manifest.Outputs.Count + 1, view => SimulationJob.Produce(spec, manifest.Command, set, view))
                         .Map(w => w.Files.Outputs);
-                });
+                }));
             }
 
             case GalleryCommand.Name:
                 return Checked(Seq<Error>(), GalleryCommand.ReadSpec(manifest.Spec, names), selection =>
-                    GalleryCommand.Produce(selection, temp).Map(w => w.Files.Outputs));
+                    Into(temp, GalleryCommand.Planned(selection), set => GalleryCommand.Produce(selection, set).Map(w => w.Files.Outputs)));
             case SweepCommand.Name:
             {
                 var (options, problems) = Sweeps.SweepResolver.Read(manifest.Spec, names);
                 return Checked(problems, Sweeps.SweepResolver.Resolve(options with { Out = temp }, names), spec =>
-                    SweepCommand.Produce(spec, options.Grid, temp).Map(w => w.Files.Outputs));
+                    Into(temp, SweepCommand.Planned, set => SweepCommand.Produce(spec, options.Grid, set).Map(w => w.Files.Outputs)));
             }
 
             case NetworkCommand.Name:
             {
                 var (options, problems) = NetworkResolver.Read(manifest.Spec, names);
                 return Checked(problems, NetworkResolver.Resolve(options with { Out = temp }, names), spec =>
-                    NetworkCommand.Produce(spec, temp, null).Map(w => w.Files.Outputs));
+                    Into(temp, NetworkCommand.Planned, set => NetworkCommand.Produce(spec, set, null).Map(w => w.Files.Outputs)));
             }
 
             default:
@@ -145,60 +176,16 @@ internal static class ReplayCommand
             : Left<Seq<Error>, Either<RunFailure, IReadOnlyList<OutputFile>>>(all);
     }
 
-    /// <summary>Every disagreement between the recorded hashes, the files beside the manifest and the re-run's files.</summary>
-    static List<string> Compare(IReadOnlyList<OutputFile> recorded, IReadOnlyList<OutputFile> rerun, string dir)
+    /// <summary>Runs <paramref name="run"/> into a fresh output set in <paramref name="dir"/> (the replay's own temporary folder).</summary>
+    static Either<RunFailure, IReadOnlyList<OutputFile>> Into(string dir, IEnumerable<string> planned, Func<Output.Transactions.OutputSet, Either<RunFailure, IReadOnlyList<OutputFile>>> run)
     {
-        var differences = new List<string>();
-        foreach (var entry in recorded)
+        var opened = Output.Transactions.OutputSet.Open("replay", dir, planned);
+        if (opened.IsFail)
         {
-            string path = Path.Combine(dir, entry.File);
-            if (!File.Exists(path))
-            {
-                differences.Add($"{entry.File}: missing from {dir}");
-            }
-            else if (HashingStream.HashFile(path) != entry.Sha256)
-            {
-                differences.Add($"{entry.File}: the file in {dir} does not match its SHA-256 in the manifest (edited or corrupted)");
-            }
-
-            var again = rerun.FirstOrDefault(o => o.File == entry.File);
-            if (again is null)
-            {
-                differences.Add($"{entry.File}: the re-run did not produce it");
-            }
-            else if (again.Sha256 != entry.Sha256)
-            {
-                differences.Add($"{entry.File}: the re-run produced different bytes (SHA-256 {again.Sha256[..12]}…, manifest {Short(entry.Sha256)}…)");
-            }
+            return new RunFailure($"the re-run could not write its temporary folder ({string.Join("; ", opened.FailToSeq().Map(e => e.Message))})", ExitCodes.Failure);
         }
 
-        foreach (var extra in rerun)
-        {
-            if (!recorded.Any(o => o.File == extra.File))
-            {
-                differences.Add($"{extra.File}: the re-run produced it but the manifest does not list it");
-            }
-        }
-
-        return differences;
-    }
-
-    static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
-
-    static void TryDeleteFolder(string dir)
-    {
-        try
-        {
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        using var set = opened.SuccessToSeq().Head;
+        return run(set);
     }
 }

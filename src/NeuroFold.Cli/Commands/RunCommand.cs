@@ -49,7 +49,7 @@ internal static class RunCommand
         }
 
         return resolved.Match(
-            Succ: s => SimulationJob.Execute(s, "simulate", stdout, stderr, quiet),
+            Succ: s => SimulationJob.Execute(s, "simulate", names.Of("out"), stdout, stderr, quiet),
             Fail: es => Problems.Report(stderr, es));
     }
 }

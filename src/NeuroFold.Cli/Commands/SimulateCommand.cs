@@ -83,6 +83,6 @@ internal static class SimulateCommand
     /// <summary>Validates, runs and writes; returns the exit code.</summary>
     public static int Execute(SimulateOptions options, TextWriter stdout, TextWriter stderr, bool quiet = false) =>
         SimulateResolver.Resolve(options, FieldNames.Flags).Match(
-            Succ: spec => SimulationJob.Execute(spec, "simulate", stdout, stderr, quiet),
+            Succ: spec => SimulationJob.Execute(spec, "simulate", FieldNames.Flags.Of("out"), stdout, stderr, quiet),
             Fail: errors => Problems.Report(stderr, errors));
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using LanguageExt;
 using NeuroFold.Cli.Execution;
 using NeuroFold.Cli.Output;
+using NeuroFold.Cli.Output.Transactions;
 using NeuroFold.Cli.Plots;
 using NeuroFold.Cli.Specs;
 using NeuroFold.Cli.Sweeps;
@@ -66,13 +67,16 @@ internal static class SweepCommand
         SweepResolver.Resolve(options, FieldNames.Flags)
             .Bind(spec => SweepRunner.Build(spec).Map(population => (spec, population)))
             .Match(
-                Succ: x => Produce(x.spec, options.Grid, x.spec.OutDir).Match(
+                Succ: x => Outputs.Into(FieldNames.Flags.Of("out"), x.spec.OutDir, Planned, stderr, set => Produce(x.spec, options.Grid, set).Match(
                     Right: written => Report(x.spec, written, stdout, quiet),
-                    Left: failure => failure.Report(stderr)),
+                    Left: failure => failure.Report(stderr))),
                 Fail: errors => Problems.Report(stderr, errors));
 
-    /// <summary>Runs the sweep and writes its files into <paramref name="dir"/>; a non-finite run writes nothing.</summary>
-    public static Either<RunFailure, (PopulationResult Result, ArtifactWriter.Written Files)> Produce(SweepSpec spec, IReadOnlyList<string> grid, string dir)
+    /// <summary>Every output a sweep writes.</summary>
+    public static IReadOnlyList<string> Planned { get; } = ["sweep.csv", "sweep.png"];
+
+    /// <summary>Runs the sweep and writes its files into <paramref name="set"/>, committing it; a non-finite run writes nothing.</summary>
+    public static Either<RunFailure, (PopulationResult Result, ArtifactWriter.Written Files)> Produce(SweepSpec spec, IReadOnlyList<string> grid, OutputSet set)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var population = SweepRunner.Build(spec).Match(Succ: p => p, Fail: e => throw new InvalidOperationException(Checks.Describe(e)));
@@ -90,7 +94,7 @@ internal static class SweepCommand
             Artifact.Text("sweep.csv", w => SweepCsv.Write(w, spec, result)),
             new("sweep.png", PlotFiles.Png(plot, 900, 600)),
         };
-        return (result, ArtifactWriter.Write(dir, Name, w => SweepResolver.Write(w, spec, grid), files));
+        return (result, ArtifactWriter.Write(set, Name, w => SweepResolver.Write(w, spec, grid), files));
     }
 
     static int Report(SweepSpec spec, (PopulationResult Result, ArtifactWriter.Written Files) written, TextWriter stdout, bool quiet)

@@ -1,5 +1,6 @@
 using LanguageExt;
 using NeuroFold.Cli.Output;
+using NeuroFold.Cli.Output.Transactions;
 using NeuroFold.Cli.Plots;
 using NeuroFold.Cli.Specs;
 using NeuroFold.Core.Simulation;
@@ -20,20 +21,47 @@ internal static class SimulationJob
     internal sealed record Written(SimulationResult Result, SpikeStatistics Statistics, ArtifactWriter.Written Files);
 
     /// <summary>Runs, writes and reports on stdout/stderr; returns the exit code.</summary>
-    public static int Execute(ResolvedSimulation spec, string command, TextWriter stdout, TextWriter stderr, bool quiet)
+    /// <param name="spec">The resolved run.</param>
+    /// <param name="command">The command, for the manifest.</param>
+    /// <param name="outField">The field that named the output folder, for messages.</param>
+    /// <param name="stdout">Where the report goes.</param>
+    /// <param name="stderr">Where problems and progress go.</param>
+    /// <param name="quiet">No report and no progress.</param>
+    public static int Execute(ResolvedSimulation spec, string command, string outField, TextWriter stdout, TextWriter stderr, bool quiet)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        bool show = ProgressView.ShouldShow(stderr, quiet, spec.Grid.Steps, TraceRows(spec));
-        var outcome = ProgressView.Run(show, stderr, spec.Grid.Steps, CountFiles(spec), view => Produce(spec, command, spec.OutDir, view));
-        return outcome.Match(
-            Right: written => Report(spec, written, stdout, quiet),
-            Left: failure => failure.Report(stderr));
+        return Outputs.Into(outField, spec.OutDir, Planned(spec), stderr, set =>
+        {
+            bool show = ProgressView.ShouldShow(stderr, quiet, spec.Grid.Steps, TraceRows(spec));
+            var outcome = ProgressView.Run(show, stderr, spec.Grid.Steps, CountFiles(spec), view => Produce(spec, command, set, view));
+            return outcome.Match(
+                Right: written => Report(spec, written, stdout, quiet),
+                Left: failure => failure.Report(stderr));
+        });
     }
 
-    /// <summary>Runs <paramref name="spec"/> and writes its outputs into <paramref name="dir"/>; a non-finite run writes nothing.</summary>
-    public static Either<RunFailure, Written> Produce(ResolvedSimulation spec, string command, string dir, ProgressView? view)
+    /// <summary>Every output a run of <paramref name="spec"/> may write.</summary>
+    public static IEnumerable<string> Planned(ResolvedSimulation spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Recording.KeepTrace)
+        {
+            yield return "trace.csv";
+        }
+
+        yield return "spikes.csv";
+        yield return "summary.json";
+        if (DrawsPlots(spec))
+        {
+            yield return "trace.png";
+            yield return "trace.svg";
+        }
+    }
+
+    /// <summary>Runs <paramref name="spec"/> and writes its outputs into <paramref name="set"/>, committing it; a non-finite run writes nothing.</summary>
+    public static Either<RunFailure, Written> Produce(ResolvedSimulation spec, string command, OutputSet set, ProgressView? view)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var input = spec.Input();
@@ -64,7 +92,7 @@ internal static class SimulationJob
             files.Add(new Artifact("trace.svg", PlotFiles.Svg(figure, TracePlot.Width, TracePlot.Height)));
         }
 
-        return new Written(result, stats, ArtifactWriter.Write(dir, command, w => RunSpecWriter.Write(w, spec), files, view));
+        return new Written(result, stats, ArtifactWriter.Write(set, command, w => RunSpecWriter.Write(w, spec), files, view));
     }
 
     /// <summary>How many trace rows a completed run of <paramref name="spec"/> writes (about: the fold says exactly).</summary>

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using NeuroFold.Cli.Execution;
+using NeuroFold.Cli.Output.Transactions;
 
 namespace NeuroFold.Cli.Output;
 
-/// <summary>The one writer of every command's outputs: the files, then the manifest <c>run.json</c> that lists them.</summary>
+/// <summary>The one writer of every command's outputs: the files, then the manifest <c>run.json</c> that lists them, committed as one set.</summary>
 /// <remarks>
 /// Each file is hashed (SHA-256) and counted while it is written; the manifest records the command, the fully resolved
-/// spec, the tool version, the platform and every file's size and hash (<see cref="Manifest"/>). Everything goes through
-/// <see cref="AtomicWriter.WriteAll"/>: the files appear together or not at all.
+/// spec, the tool version, the platform and every file's size and hash (<see cref="Manifest"/>). Everything goes into
+/// the transaction <see cref="OutputSet"/>, which swaps the complete set into the folder at once.
 /// </remarks>
 internal static class ArtifactWriter
 {
@@ -17,32 +18,25 @@ internal static class ArtifactWriter
     /// <param name="ManifestPath">Full path of <c>run.json</c>.</param>
     internal sealed record Written(IReadOnlyList<OutputFile> Outputs, IReadOnlyList<string> Paths, string ManifestPath);
 
-    /// <summary>Writes <paramref name="files"/> and their manifest into <paramref name="outDir"/>.</summary>
-    /// <param name="outDir">The output folder.</param>
+    /// <summary>Writes <paramref name="files"/> into <paramref name="set"/> (after what was already streamed into it), then commits it with its manifest.</summary>
+    /// <param name="set">The open output transaction.</param>
     /// <param name="command">The command that made the run (replay dispatches on it).</param>
     /// <param name="spec">Writes the resolved spec object: what replay re-runs.</param>
-    /// <param name="files">The outputs.</param>
+    /// <param name="files">The outputs not yet written.</param>
     /// <param name="view">Progress of the writing, if shown.</param>
-    public static Written Write(string outDir, string command, Action<Utf8JsonWriter> spec, IReadOnlyList<Artifact> files, ProgressView? view = null)
+    public static Written Write(OutputSet set, string command, Action<Utf8JsonWriter> spec, IReadOnlyList<Artifact> files, ProgressView? view = null)
     {
+        ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(files);
-        var outputs = new List<OutputFile>(files.Count);
-        var batch = new List<(string Path, Action<Stream> Write)>(files.Count + 1);
         foreach (var file in files)
         {
-            batch.Add((Path.Combine(outDir, file.Name.Replace('/', Path.DirectorySeparatorChar)), stream =>
-            {
-                view?.Writing(file.Name);
-                using var hashing = new HashingStream(stream);
-                file.Write(hashing);
-                outputs.Add(new OutputFile(file.Name, hashing.BytesWritten, hashing.Sha256Hex()));
-                view?.Wrote();
-            }));
+            view?.Writing(file.Name);
+            set.Write(file.Name, file.Write);
+            view?.Wrote();
         }
 
-        batch.Add((Path.Combine(outDir, Manifest.FileName), Json.Document(w => Manifest.Write(w, command, spec, outputs))));
-        var paths = AtomicWriter.WriteAll(batch);
+        var written = set.Commit(command, spec);
         view?.Wrote();
-        return new Written(outputs, paths.Take(files.Count).ToList(), paths[^1]);
+        return written;
     }
 }

@@ -14,7 +14,7 @@ internal static class Json
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>A writer for <see cref="AtomicWriter"/> that writes one JSON document followed by a newline.</summary>
+    /// <summary>A writer for an <see cref="Artifact"/> that writes one JSON document followed by a newline.</summary>
     public static Action<Stream> Document(Action<Utf8JsonWriter> write) => stream =>
     {
         using (var writer = new Utf8JsonWriter(stream, WriterOptions))

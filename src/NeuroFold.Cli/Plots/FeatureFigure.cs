@@ -32,7 +32,7 @@ internal static class FeatureFigure
 
     /// <summary>Writer for the figure as one SVG: each panel's own SVG, placed on the same grid as <see cref="Build"/>.</summary>
     /// <remarks>ScottPlot 5 writes SVG for a single plot only, so the panels are nested <c>&lt;svg&gt;</c> elements.</remarks>
-    public static Action<Stream> Svg(Multiplot multiplot, int panelCount) => Output.AtomicWriter.Text(w =>
+    public static Action<Stream> Svg(Multiplot multiplot, int panelCount) => Output.Artifact.TextContent(w =>
     {
         const int columns = 4;
         int rows = (panelCount + columns - 1) / columns;

@@ -32,15 +32,15 @@ internal static partial class PlotFiles
         }
     }
 
-    /// <summary>Writer for a PNG rendering of <paramref name="plot"/> (for <see cref="Output.AtomicWriter"/>).</summary>
+    /// <summary>Writer for a PNG rendering of <paramref name="plot"/> (for an <see cref="Output.Artifact"/>).</summary>
     public static Action<Stream> Png(Plot plot, int width, int height) => stream =>
     {
         byte[] bytes = plot.GetImageBytes(width, height, ImageFormat.Png);
         stream.Write(bytes);
     };
 
-    /// <summary>Writer for an SVG rendering of <paramref name="plot"/> (for <see cref="Output.AtomicWriter"/>).</summary>
-    public static Action<Stream> Svg(Plot plot, int width, int height) => Output.AtomicWriter.Text(w => w.Write(plot.GetSvgXml(width, height)));
+    /// <summary>Writer for an SVG rendering of <paramref name="plot"/> (for an <see cref="Output.Artifact"/>).</summary>
+    public static Action<Stream> Svg(Plot plot, int width, int height) => Output.Artifact.TextContent(w => w.Write(plot.GetSvgXml(width, height)));
 
     /// <summary>Writer for a PNG rendering of a multi-panel <paramref name="multiplot"/>.</summary>
     public static Action<Stream> Png(Multiplot multiplot, int width, int height) => stream =>

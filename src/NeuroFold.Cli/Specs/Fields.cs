@@ -14,11 +14,7 @@ internal static class Fields
 
     /// <summary>The output folder as given (or <paramref name="fallback"/>), once it is known to be writable.</summary>
     public static Validation<Error, string> Out(string field, string? dir, string fallback) =>
-        dir switch
-        {
-            "" => Fail<Error, string>(Error.New($"{field} must be a folder path, got an empty string")),
-            _ => Execution.OutputFolder.Check(field, dir ?? fallback).Map(_ => dir ?? fallback),
-        };
+        Execution.OutputFolder.Check(field, dir ?? fallback).Map(_ => dir ?? fallback);
 
     /// <summary>A seed: a whole number in 0 … 2⁶³ − 1 (default <see cref="Vocabulary.DefaultSeed"/>).</summary>
     public static Validation<Error, long> Seed(string field, string? text) =>

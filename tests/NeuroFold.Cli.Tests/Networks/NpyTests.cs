@@ -59,6 +59,6 @@ public class NpyTests
     {
         var r = Npy.ReadFile("/nonexistent/w.npy");
         Assert.True(r.IsFail);
-        Assert.Contains("cannot be read", r.Match(_ => "", e => e.Head.Message), StringComparison.Ordinal);
+        Assert.Contains("does not exist", r.Match(_ => "", e => e.Head.Message), StringComparison.Ordinal);
     }
 }
