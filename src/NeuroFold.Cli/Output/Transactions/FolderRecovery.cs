@@ -80,6 +80,14 @@ internal static class FolderRecovery
         var notes = new List<string>();
         var owned = FolderScan.OwnedBy(old);
         Drain(old, folder, "", owned, ops, notes);
+
+        // The manifest goes last: until then it still says which of the files left are NeuroFold's.
+        string manifest = Path.Combine(old, Manifest.FileName);
+        if (owned.Contains(Manifest.FileName) && FileFacts.Of(manifest).Exists)
+        {
+            ops.DeleteFile(manifest);
+        }
+
         RemoveIfEmpty(old, ops, notes);
         return notes;
     }
@@ -122,6 +130,11 @@ internal static class FolderRecovery
         foreach (string entry in Directory.EnumerateFileSystemEntries(FolderScan.Combine(old, relative)).Order(StringComparer.Ordinal).ToList())
         {
             string r = relative.Length == 0 ? Path.GetFileName(entry) : $"{relative}/{Path.GetFileName(entry)}";
+            if (r == Manifest.FileName && owned.Contains(r))
+            {
+                continue; // deleted last, by DrainOld
+            }
+
             var here = FileFacts.Of(entry);
             string target = FolderScan.Combine(folder, r);
             var there = FileFacts.Of(target);

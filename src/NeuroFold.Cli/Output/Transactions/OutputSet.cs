@@ -263,7 +263,16 @@ internal sealed class OutputSet : IDisposable
                 string aside = $"{Path.GetFileName(Stage)[..^4]}.old";
                 Step(journal with { Phase = Journal.Phases.Aside, Aside = aside });
                 ops.Move(Folder, Path.Combine(Parent, aside));
-                ops.Move(Stage, Folder);
+                try
+                {
+                    ops.Move(Stage, Folder);
+                }
+                catch (IOException)
+                {
+                    ops.Move(Path.Combine(Parent, aside), Folder); // put the old set back at once; if even that fails, the next run does
+                    throw;
+                }
+
                 old = Path.Combine(Parent, aside);
             }
         }
