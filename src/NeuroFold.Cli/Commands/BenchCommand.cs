@@ -5,6 +5,7 @@ using System.Text.Json;
 using LanguageExt;
 using LanguageExt.Common;
 using NeuroFold.Cli.Bench;
+using NeuroFold.Cli.Execution;
 using NeuroFold.Cli.Specs;
 using NeuroFold.Core.Networks;
 using NeuroFold.Core.Populations;
@@ -42,8 +43,9 @@ internal static class BenchCommand
         var threads = Threads();
         var seed = Seed();
         var quiet = Quiet();
+        var maxMemory = MaxMemory();
         var command = new Command(workload, description);
-        foreach (var o in new System.CommandLine.Option[] { neurons, dt, tMax, steps, threads, seed, quiet })
+        foreach (var o in new System.CommandLine.Option[] { neurons, dt, tMax, steps, threads, seed, maxMemory, quiet })
         {
             command.Options.Add(o);
         }
@@ -55,12 +57,12 @@ internal static class BenchCommand
                 stderr.WriteLine("warning: --steps is deprecated; use --t-max (steps = floor(t_max/dt)+1)");
             }
 
-            return Measure(single, r.GetValue(neurons), r.GetValue(dt), r.GetValue(tMax), r.GetValue(steps), r.GetValue(threads), r.GetValue(seed), stdout, stderr);
+            return Measure(single, r.GetValue(neurons), r.GetValue(dt), r.GetValue(tMax), r.GetValue(steps), r.GetValue(threads), r.GetValue(seed), r.GetValue(maxMemory), stdout, stderr);
         });
         return command;
     }
 
-    static int Measure(bool single, string? neuronsText, string? dtText, string? tMaxText, string? stepsText, string? threadsText, string? seedText, TextWriter stdout, TextWriter stderr)
+    static int Measure(bool single, string? neuronsText, string? dtText, string? tMaxText, string? stepsText, string? threadsText, string? seedText, string? maxMemoryText, TextWriter stdout, TextWriter stderr)
     {
         var names = FieldNames.Flags;
         var count = single && neuronsText is not null && neuronsText.Trim() != "1"
@@ -71,8 +73,9 @@ internal static class BenchCommand
             ? (dt, Fields.WholeNumber(names.Of("steps"), stepsText, 0, 1, TimeGrid.MaxSteps)).Apply((d, k) => (d, k)).Bind(x => TimeGrid.FromSteps(x.d, x.k))
             : (dt, Fields.NonNegative(names.Of("tMax"), tMaxText, single ? BenchWorkloads.W1TMaxMs : BenchWorkloads.W2TMaxMs)).Apply((d, t) => (d, t))
                 .Bind(x => TimeGrid.Create(x.d, x.t).MapFail(e => Error.New($"{names.Of("dt")}/{names.Of("tMax")}: {e.Message}")));
-        var run = (count, grid, Fields.Threads(names.Of("threads"), threadsText), Fields.Seed(names.Of("seed"), seedText))
-            .Apply((n, g, t, s) => (N: n, Grid: g, Threads: t, Seed: s));
+        var run = (count, grid, Fields.Threads(names.Of("threads"), threadsText), Fields.Seed(names.Of("seed"), seedText), Budget.Resolve("--max-memory", maxMemoryText))
+            .Apply((n, g, t, s, b) => (N: n, Grid: g, Threads: t, Seed: s, Budget: b))
+            .Bind(x => x.Budget.CheckMemory("--max-memory", Estimates.BenchPopulation(x.N), "fewer --neurons").Map(_ => x));
         return run.Match(
             Succ: x =>
             {
@@ -132,13 +135,14 @@ internal static class BenchCommand
         var seed = Seed();
         var tMax = TMax("1000; a whole number: one 1 ms step per ms");
         var quiet = Quiet();
+        var maxMemory = MaxMemory();
         var command = new Command(model, description);
         if (oldName is not null)
         {
             command.Aliases.Add(oldName);
         }
 
-        foreach (var o in new System.CommandLine.Option[] { neurons, k, maxDelay, threads, seed, tMax, quiet })
+        foreach (var o in new System.CommandLine.Option[] { neurons, k, maxDelay, threads, seed, tMax, maxMemory, quiet })
         {
             command.Options.Add(o);
         }
@@ -149,7 +153,7 @@ internal static class BenchCommand
                 model, r.GetValue(tMax), r.GetValue(seed), r.GetValue(neurons), null, r.GetValue(k),
                 r.GetValue(maxDelay) ?? "1", null, null, null, r.GetValue(threads), null);
             var build = Stopwatch.StartNew();
-            return NetworkResolver.Resolve(options, FieldNames.Flags).Match(
+            return Budget.Resolve("--max-memory", r.GetValue(maxMemory)).Bind(budget => NetworkResolver.Resolve(options, FieldNames.Flags, budget)).Match(
                 Succ: spec => MeasureNetwork(model, spec, build.Elapsed.TotalSeconds, stdout),
                 Fail: errors => Problems.Report(stderr, errors));
         });

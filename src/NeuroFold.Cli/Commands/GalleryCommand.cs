@@ -10,6 +10,7 @@ using NeuroFold.Cli.Specs;
 using NeuroFold.Core.Published;
 using NeuroFold.Core.Simulation;
 using static LanguageExt.Prelude;
+using NeuroFold.IO;
 
 namespace NeuroFold.Cli.Commands;
 
@@ -45,7 +46,7 @@ internal static class GalleryCommand
             : PaperProtocols.Find(feature).Match(
                 Some: p => Success<Error, GallerySelection>(new([p], p.Id)),
                 None: () => Fail<Error, GallerySelection>(Error.New(
-                    $"{field} must be one of {string.Join(", ", PaperProtocols.All.Select(p => p.Id))}; got '{feature}'")));
+                    $"{field} must be one of {string.Join(", ", PaperProtocols.All.Select(p => p.Id))}; got '{Excerpt.Of(feature)}'")));
 
     /// <summary>Runs the gallery (or one entry) and writes its files; returns the exit code.</summary>
     public static int Execute(string? outDir, string? feature, FieldNames names, TextWriter stdout, TextWriter stderr, bool quiet)

@@ -9,6 +9,7 @@ using NeuroFold.Cli.Specs;
 using NeuroFold.Core.Networks;
 using NeuroFold.Core.Simulation;
 using NeuroFold.Core.Stimuli;
+using NeuroFold.IO.Files;
 using static NeuroFold.Cli.Commands.Vocabulary;
 
 namespace NeuroFold.Cli.Commands;
@@ -37,12 +38,13 @@ internal static class NetworkCommand
         var threads = Threads();
         var outDir = Out(Name);
         var quiet = Quiet();
+        var maxMemory = MaxMemory();
 
         var command = new Command(
             Name,
             "Simulate a network with Izhikevich's net.m update (1 ms steps, t = 1 … t_max); writes DIR/spikes.csv, DIR/summary.json, DIR/raster.png, " +
             "DIR/raster.svg and the manifest DIR/run.json. Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
-        foreach (var o in new System.CommandLine.Option[] { model, tMax, seed, neurons, table, k, maxDelay, g, weights, input, threads, outDir, quiet })
+        foreach (var o in new System.CommandLine.Option[] { model, tMax, seed, neurons, table, k, maxDelay, g, weights, input, threads, outDir, maxMemory, quiet })
         {
             command.Options.Add(o);
         }
@@ -61,6 +63,7 @@ internal static class NetworkCommand
                 new NetworkOptions(
                     r.GetValue(model), r.GetValue(tMax), r.GetValue(seed), count, Given(tablePath), r.GetValue(k), r.GetValue(maxDelay),
                     r.GetValue(g), Given(r.GetValue(weights)), Given(r.GetValue(input)), r.GetValue(threads), r.GetValue(outDir)),
+                r.GetValue(maxMemory),
                 stdout,
                 stderr,
                 r.GetValue(quiet));
@@ -71,8 +74,8 @@ internal static class NetworkCommand
     static RecordedFile? Given(string? path) => path is null ? null : new RecordedFile(path, null);
 
     /// <summary>Validates, runs and writes; returns the exit code.</summary>
-    public static int Execute(NetworkOptions options, TextWriter stdout, TextWriter stderr, bool quiet) =>
-        NetworkResolver.Resolve(options, FieldNames.Flags).Match(
+    public static int Execute(NetworkOptions options, string? maxMemory, TextWriter stdout, TextWriter stderr, bool quiet) =>
+        Budget.Resolve("--max-memory", maxMemory).Bind(budget => NetworkResolver.Resolve(options, FieldNames.Flags, budget)).Match(
             Succ: spec => Outputs.Into(FieldNames.Flags.Of("out"), spec.OutDir, Planned, stderr, set => Produce(spec, set, quiet ? null : stderr).Match(
                 Right: written => Report(spec, written, stdout, quiet),
                 Left: failure => failure.Report(stderr))),
@@ -86,7 +89,13 @@ internal static class NetworkCommand
     {
         ArgumentNullException.ThrowIfNull(spec);
         var network = spec.Network;
-        var result = Run(network, spec.Steps, spec.Threads, progress);
+        var run = Run(network, spec.Steps, spec.Threads, spec.SpikeBytes, progress);
+        if (run.IsLeft)
+        {
+            return run.Match(Right: _ => throw new InvalidOperationException(), Left: f => f);
+        }
+
+        var result = run.Match(Right: r => r, Left: _ => throw new InvalidOperationException());
         if (result.Status is RunStatus.NonFinite nf)
         {
             return RunFailure.NonFinite(nf, $"neuron {nf.Neuron}");
@@ -106,25 +115,63 @@ internal static class NetworkCommand
         return (result, ArtifactWriter.Write(set, Name, w => NetworkResolver.Write(w, spec), files));
     }
 
-    /// <summary>Runs the network; when it is long, with a progress line on <paramref name="progress"/> at every tenth of the run.</summary>
-    static NetworkResult Run(Network network, int steps, int threads, TextWriter? progress)
-    {
-        long work = (long)network.Neurons.Count * steps;
-        if (progress is null || work < ProgressThreshold || steps < 20)
-        {
-            return NetworkSimulation.Run(network, steps, threads);
-        }
+    /// <summary>Bytes a network spike takes while held (its step and neuron, the lists' growth, the final copy).</summary>
+    const int BytesPerSpike = 24;
 
+    /// <summary>Runs the network within <paramref name="spikeBytes"/> of spikes; when it is long, with a progress line on <paramref name="progress"/> at every tenth.</summary>
+    /// <remarks>
+    /// When every neuron firing at every step would fit, the run is one call; otherwise it goes in segments whose
+    /// worst case fits (the network is resumable: segments give the bytes of one run) and stops, writing nothing, once
+    /// the spikes held take more than half the allowance.
+    /// </remarks>
+    static Either<RunFailure, NetworkResult> Run(Network network, int steps, int threads, long spikeBytes, TextWriter? progress)
+    {
+        int n = network.Neurons.Count;
+        long work = (long)n * steps;
         int reported = 0;
-        return NetworkSimulation.Run(network, NetworkState.Initial(network), steps, threads, done =>
+        int offset = 0;
+        Action<int>? hook = progress is null || work < ProgressThreshold || steps < 20 ? null : done =>
         {
-            int tenth = (int)(10L * done / steps);
+            int tenth = (int)(10L * (offset + done) / steps);
             if (tenth > reported)
             {
                 reported = tenth;
-                progress.WriteLine($"network: {done}/{steps} ms ({tenth * 10}%)");
+                progress.WriteLine($"network: {offset + done}/{steps} ms ({tenth * 10}%)");
             }
-        });
+        };
+        if ((double)work * BytesPerSpike <= spikeBytes)
+        {
+            return NetworkSimulation.Run(network, NetworkState.Initial(network), steps, threads, hook);
+        }
+
+        int segment = (int)Math.Clamp(spikeBytes / 2 / BytesPerSpike / Math.Max(1, n), 1, steps);
+        var state = NetworkState.Initial(network);
+        var spikeSteps = new List<int>();
+        var spikeNeurons = new List<int>();
+        RunStatus status = new RunStatus.Completed();
+        while (offset < steps)
+        {
+            int count = Math.Min(segment, steps - offset);
+            var part = NetworkSimulation.Run(network, state, count, threads, hook);
+            spikeSteps.AddRange(part.SpikeSteps);
+            spikeNeurons.AddRange(part.SpikeNeurons);
+            state = part.Final;
+            status = part.Status;
+            offset += count;
+            if (!status.IsCompleted)
+            {
+                break;
+            }
+
+            if ((long)spikeSteps.Count * BytesPerSpike > spikeBytes / 2)
+            {
+                return new RunFailure(
+                    $"the network produced {spikeSteps.Count} spikes by {offset} ms, more than the memory budget leaves for them ({Bytes.Describe(spikeBytes)}); nothing was written. Raise --max-memory, or run fewer neurons or a shorter --t-max",
+                    ExitCodes.InvalidInput);
+            }
+        }
+
+        return new NetworkResult([.. spikeSteps], [.. spikeNeurons], state, status);
     }
 
     static int Report(ResolvedNetwork spec, (NetworkResult Result, ArtifactWriter.Written Files) written, TextWriter stdout, bool quiet)

@@ -30,6 +30,7 @@ internal static class ReplayCommand
         var manifest = new Argument<string>("MANIFEST") { Description = "the run.json a run wrote into its output folder" };
         var timeout = Vocabulary.Text("--timeout", "S", $"give up (exit code 5) when the re-run takes longer than S seconds (default {DefaultTimeoutS})");
         var quiet = Vocabulary.Quiet();
+        var maxMemory = Vocabulary.MaxMemory();
         var command = new Command(
             "replay",
             "Re-run DIR/run.json (of simulate, run, gallery, sweep or network) into a temporary folder and compare the SHA-256 of every output with the manifest and with the files in DIR. " +
@@ -37,23 +38,31 @@ internal static class ReplayCommand
             "Exit codes: 0 identical, 2 unreadable or invalid manifest, 4 some file differs (each is named), 5 the re-run ran past --timeout.");
         command.Arguments.Add(manifest);
         command.Options.Add(timeout);
+        command.Options.Add(maxMemory);
         command.Options.Add(quiet);
-        command.SetAction(r => Execute(r.GetValue(manifest)!, r.GetValue(timeout), stdout, stderr, r.GetValue(quiet)));
+        command.SetAction(r => Execute(r.GetValue(manifest)!, r.GetValue(timeout), r.GetValue(maxMemory), stdout, stderr, r.GetValue(quiet)));
         return command;
     }
 
     /// <summary>Replays <paramref name="manifestPath"/>; returns the exit code.</summary>
-    public static int Execute(string manifestPath, string? timeoutText, TextWriter stdout, TextWriter stderr, bool quiet)
+    public static int Execute(string manifestPath, string? timeoutText, string? maxMemoryText, TextWriter stdout, TextWriter stderr, bool quiet)
     {
         var timeout = Fields.WholeNumber("--timeout", timeoutText, DefaultTimeoutS, 1, 31 * 24 * 3600);
         var read = IO.Files.InputFile.ReadAll("MANIFEST", manifestPath, MaxManifestBytes, "manifest").Bind(bytes => ParseManifest(manifestPath, bytes));
-        var checkedIn = (timeout, read).Apply((t, m) => (TimeoutS: t, Manifest: m));
+        var checkedIn = (timeout, read, Budget.Resolve("--max-memory", maxMemoryText)).Apply((t, m, b) => (TimeoutS: t, Manifest: m, Budget: b));
         if (checkedIn.IsFail)
         {
             return Problems.Report(stderr, checkedIn.FailToSeq());
         }
 
-        var (timeoutS, manifest) = checkedIn.SuccessToSeq().Head;
+        var (timeoutS, manifest, budget) = checkedIn.SuccessToSeq().Head;
+        long recordedBytes = manifest.Outputs.Sum(o => o.Bytes);
+        var room = Budget.CheckDisk("replay", Path.GetTempPath(), recordedBytes, "free space in the temporary folder (TMPDIR)");
+        if (room.IsFail)
+        {
+            return Problems.Report(stderr, room.FailToSeq());
+        }
+
         string dir = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         if (manifest.ToolVersion != Manifest.CurrentToolVersion)
         {
@@ -71,7 +80,7 @@ internal static class ReplayCommand
         try
         {
             var names = FieldNames.JsonAt("$.spec");
-            var rerun = Rerun(manifest, names, Path.Combine(temp, "out"), stderr, quiet);
+            var rerun = Rerun(manifest, names, Path.Combine(temp, "out"), budget, stderr, quiet);
             if (rerun.IsLeft)
             {
                 return rerun.Match(Right: _ => ExitCodes.Ok, Left: problems => Problems.Report(stderr, problems.Map(e => Error.New($"{manifestPath}: {e.Message}"))));
@@ -128,18 +137,20 @@ internal static class ReplayCommand
     }
 
     /// <summary>Re-runs the manifest's command from its spec into <paramref name="temp"/>: invalid specs on the left, the run's outcome on the right.</summary>
-    static Either<Seq<Error>, Either<RunFailure, IReadOnlyList<OutputFile>>> Rerun(Manifest manifest, FieldNames names, string temp, TextWriter stderr, bool quiet)
+    static Either<Seq<Error>, Either<RunFailure, IReadOnlyList<OutputFile>>> Rerun(Manifest manifest, FieldNames names, string temp, Budget budget, TextWriter stderr, bool quiet)
     {
         switch (manifest.Command)
         {
             case "simulate" or "run":
             {
                 var (options, problems) = RunSpecReader.Read(manifest.Spec, "$.spec");
-                var resolved = SimulateResolver.Resolve(options with { Out = temp }, names);
+                var resolved = SimulateResolver.Resolve(options with { Out = temp }, names)
+                    .Bind(spec => budget.CheckMemory("--max-memory", Estimates.Simulate(spec), Estimates.SimulateShrink).Map(_ => spec));
                 return Checked(problems, resolved, spec => Into(temp, SimulationJob.Planned(spec), set =>
                 {
                     bool show = ProgressView.ShouldShow(stderr, quiet, spec.Grid.Steps, SimulationJob.TraceRows(spec));
-                    return ProgressView.Run(show, stderr, spec.Grid.Steps, manifest.Outputs.Count + 1, view => SimulationJob.Produce(spec, manifest.Command, set, view))
+                    long spikeBytes = budget.Left(Estimates.Simulate(spec));
+                    return ProgressView.Run(show, stderr, spec.Grid.Steps, manifest.Outputs.Count + 1, view => SimulationJob.Produce(spec, manifest.Command, set, view, spikeBytes))
                         .Map(w => w.Files.Outputs);
                 }));
             }
@@ -150,14 +161,16 @@ internal static class ReplayCommand
             case SweepCommand.Name:
             {
                 var (options, problems) = Sweeps.SweepResolver.Read(manifest.Spec, names);
-                return Checked(problems, Sweeps.SweepResolver.Resolve(options with { Out = temp }, names), spec =>
+                var resolved = Sweeps.SweepResolver.Resolve(options with { Out = temp }, names)
+                    .Bind(spec => budget.CheckMemory("--max-memory", Estimates.Sweep(spec), Estimates.SweepShrink).Map(_ => spec));
+                return Checked(problems, resolved, spec =>
                     Into(temp, SweepCommand.Planned, set => SweepCommand.Produce(spec, options.Grid, set).Map(w => w.Files.Outputs)));
             }
 
             case NetworkCommand.Name:
             {
                 var (options, problems) = NetworkResolver.Read(manifest.Spec, names);
-                return Checked(problems, NetworkResolver.Resolve(options with { Out = temp }, names), spec =>
+                return Checked(problems, NetworkResolver.Resolve(options with { Out = temp }, names, budget), spec =>
                     Into(temp, NetworkCommand.Planned, set => NetworkCommand.Produce(spec, set, null).Map(w => w.Files.Outputs)));
             }
 

@@ -38,13 +38,14 @@ internal static class SimulateCommand
         var noTrace = new Option<bool>("--no-trace") { Description = "keep spikes only: no trace.csv and no plots (default: trace kept)" };
         var noPlot = new Option<bool>("--no-plot") { Description = "skip trace.png and trace.svg (default: drawn)" };
         var quiet = Quiet();
+        var maxMemory = MaxMemory();
 
         var command = new Command(
             "simulate",
             "Simulate one Izhikevich neuron; writes DIR/trace.csv (t_ms,v_mV,u), DIR/spikes.csv (neuron,t_ms), DIR/summary.json, " +
             "DIR/trace.png and DIR/trace.svg, and the manifest DIR/run.json. Steps: floor(t_max/dt)+1 as jx.integrate (paper: the elements of MATLAB's 0:dt:t_max). " +
             "Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
-        foreach (var o in new Option[] { preset, a, b, c, d, dt, tMax, v0, u0, step, constant, radius, length, capacitance, scheme, outDir, record, recordEvery, noTrace, noPlot, quiet })
+        foreach (var o in new Option[] { preset, a, b, c, d, dt, tMax, v0, u0, step, constant, radius, length, capacitance, scheme, outDir, record, recordEvery, noTrace, noPlot, maxMemory, quiet })
         {
             command.Options.Add(o);
         }
@@ -61,6 +62,7 @@ internal static class SimulateCommand
                 Trace = r.GetValue(noTrace) ? false : null,
                 Plot = r.GetValue(noPlot) ? false : null,
             },
+            r.GetValue(maxMemory),
             stdout,
             stderr,
             r.GetValue(quiet)));
@@ -81,8 +83,13 @@ internal static class SimulateCommand
     public static Option<string?> Capacitance() => Text("--capacitance", "uF/cm2", "membrane capacitance in uF/cm2 (default 1)");
 
     /// <summary>Validates, runs and writes; returns the exit code.</summary>
-    public static int Execute(SimulateOptions options, TextWriter stdout, TextWriter stderr, bool quiet = false) =>
-        SimulateResolver.Resolve(options, FieldNames.Flags).Match(
-            Succ: spec => SimulationJob.Execute(spec, "simulate", FieldNames.Flags.Of("out"), stdout, stderr, quiet),
-            Fail: errors => Problems.Report(stderr, errors));
+    public static int Execute(SimulateOptions options, string? maxMemory, TextWriter stdout, TextWriter stderr, bool quiet = false)
+    {
+        var resolved = SimulateResolver.Resolve(options, FieldNames.Flags);
+        var budget = Execution.Budget.Resolve("--max-memory", maxMemory);
+        var problems = resolved.FailToSeq() + budget.FailToSeq();
+        return problems.IsEmpty
+            ? SimulationJob.Execute(resolved.SuccessToSeq().Head, "simulate", FieldNames.Flags.Of("out"), budget.SuccessToSeq().Head, stdout, stderr, quiet)
+            : Problems.Report(stderr, problems);
+    }
 }

@@ -43,12 +43,13 @@ internal static class SweepCommand
         var threads = Threads();
         var outDir = Out(Name);
         var quiet = Quiet();
+        var maxMemory = MaxMemory();
 
         var command = new Command(
             Name,
             "Sweep parameters and/or input over a grid (one neuron per point, any 2003 scheme); writes DIR/sweep.csv, DIR/sweep.png (F–I curve or heat map) " +
             "and the manifest DIR/run.json. Steps: floor(t_max/dt)+1 (paper: MATLAB's 0:dt:t_max). Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
-        foreach (var o in new System.CommandLine.Option[] { grid, preset, scheme, dt, tMax, v0, constant, radius, length, capacitance, threads, outDir, quiet })
+        foreach (var o in new System.CommandLine.Option[] { grid, preset, scheme, dt, tMax, v0, constant, radius, length, capacitance, threads, outDir, maxMemory, quiet })
         {
             command.Options.Add(o);
         }
@@ -57,14 +58,16 @@ internal static class SweepCommand
             new SweepOptions(
                 r.GetValue(grid) ?? [], r.GetValue(preset), r.GetValue(scheme), r.GetValue(dt), r.GetValue(tMax), r.GetValue(v0), r.GetValue(constant),
                 r.GetValue(radius), r.GetValue(length), r.GetValue(capacitance), r.GetValue(threads), r.GetValue(outDir)),
+            r.GetValue(maxMemory),
             stdout,
             stderr,
             r.GetValue(quiet)));
         return command;
     }
 
-    static int Execute(SweepOptions options, TextWriter stdout, TextWriter stderr, bool quiet) =>
-        SweepResolver.Resolve(options, FieldNames.Flags)
+    static int Execute(SweepOptions options, string? maxMemory, TextWriter stdout, TextWriter stderr, bool quiet) =>
+        (SweepResolver.Resolve(options, FieldNames.Flags), Budget.Resolve("--max-memory", maxMemory)).Apply((spec, budget) => (spec, budget))
+            .Bind(x => x.budget.CheckMemory("--max-memory", Estimates.Sweep(x.spec), Estimates.SweepShrink).Map(_ => x.spec))
             .Bind(spec => SweepRunner.Build(spec).Map(population => (spec, population)))
             .Match(
                 Succ: x => Outputs.Into(FieldNames.Flags.Of("out"), x.spec.OutDir, Planned, stderr, set => Produce(x.spec, options.Grid, set).Match(

@@ -41,6 +41,9 @@ internal static class Vocabulary
     /// <summary><c>--out DIR</c>: the output folder.</summary>
     public static Option<string?> Out(string command) => Text("--out", "DIR", $"output folder (default neurofold-out/{command})");
 
+    /// <summary><c>--max-memory SIZE</c>: the memory a run may plan to use.</summary>
+    public static Option<string?> MaxMemory() => Text("--max-memory", "SIZE", Execution.Budget.Help);
+
     /// <summary><c>--quiet</c>: nothing on stdout but what the command exists to print, and no progress.</summary>
     public static Option<bool> Quiet() => new("--quiet")
     {

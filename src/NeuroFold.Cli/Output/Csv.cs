@@ -16,9 +16,22 @@ internal static class Csv
     /// <summary>Writes <c>t_ms</c> and the chosen columns of <c>v_mV,u</c>, in that order.</summary>
     public static void WriteTrace(TextWriter w, Trace trace, bool v, bool u)
     {
+        WriteTraceHeader(w, v, u);
+        WriteTraceRows(w, trace, v, u);
+    }
+
+    /// <summary>The header line of <c>trace.csv</c>.</summary>
+    public static void WriteTraceHeader(TextWriter w, bool v, bool u)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.WriteLine("t_ms" + (v ? ",v_mV" : "") + (u ? ",u" : ""));
+    }
+
+    /// <summary>The rows of <paramref name="trace"/> (a whole run's, or one segment's: segments' rows written one after another are the whole run's).</summary>
+    public static void WriteTraceRows(TextWriter w, Trace trace, bool v, bool u)
+    {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(trace);
-        w.WriteLine("t_ms" + (v ? ",v_mV" : "") + (u ? ",u" : ""));
         var ts = trace.TimeMs.AsSpan();
         var vs = trace.VMv.AsSpan();
         var us = trace.U.AsSpan();

@@ -5,6 +5,7 @@ using LanguageExt;
 using LanguageExt.Common;
 using NeuroFold.Core.Populations;
 using static LanguageExt.Prelude;
+using NeuroFold.IO;
 
 namespace NeuroFold.Cli.Output;
 
@@ -78,7 +79,7 @@ internal sealed record Manifest(string Command, string ToolVersion, JsonElement 
         string format = Str(root, "format", problems);
         if (format.Length > 0 && format != Format && format != FormatVersion1)
         {
-            problems.Add(Error.New($"$.format must be \"{Format}\" (or the older \"{FormatVersion1}\"), got \"{format}\""));
+            problems.Add(Error.New($"$.format must be \"{Format}\" (or the older \"{FormatVersion1}\"), got \"{Excerpt.Of(format)}\""));
         }
 
         string command = format == FormatVersion1 ? "simulate" : Str(root, "command", problems);
@@ -120,12 +121,12 @@ internal sealed record Manifest(string Command, string ToolVersion, JsonElement 
 
                 if (file.Length > 0 && !IsInsideFolder(file))
                 {
-                    problems.Add(Error.New($"{at}.file must be a relative path inside the output folder ('/'-separated, no '..'), got \"{file}\""));
+                    problems.Add(Error.New($"{at}.file must be a relative path inside the output folder ('/'-separated, no '..'), got \"{Excerpt.Of(file)}\""));
                 }
 
                 if (sha.Length > 0 && (sha.Length != 64 || !sha.All(Uri.IsHexDigit)))
                 {
-                    problems.Add(Error.New($"{at}.sha256 must be 64 hex digits, got \"{sha}\""));
+                    problems.Add(Error.New($"{at}.sha256 must be 64 hex digits, got \"{Excerpt.Of(sha)}\""));
                 }
 
                 outputs.Add(new OutputFile(file, bytes, sha.ToLowerInvariant()));

@@ -18,26 +18,27 @@ internal static class TracePlot
     /// <summary>Height of the rendered figure, px.</summary>
     public const int Height = 720;
 
-    /// <summary>Builds the figure; the trace must have rows.</summary>
-    public static Multiplot Build(ResolvedSimulation spec, SimulationResult result, ReadOnlySpan<double> current)
+    /// <summary>Builds the figure from what a run gathered; the trace must have rows.</summary>
+    public static Multiplot Build(ResolvedSimulation spec, TracePlotData data, SpikeTrain spikes)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(spikes);
         PlotFiles.EnsureFonts();
         double tEnd = spec.Grid.DurationMs;
         double peak = spec.Model.PeakMv;
-        var t = result.Trace.TimeMs.ToArray();
         var panels = new List<(Plot Plot, double Height)>();
 
         if (spec.Columns.V)
         {
             var v = new Plot();
-            var line = v.Add.SignalXY(t, result.Trace.VMv.ToArray());
+            var (tv, vs) = data.VSeries;
+            var line = v.Add.SignalXY(tv, vs);
             line.Color = Colors.Navy;
             line.LineWidth = 1.2f;
-            if (result.Spikes.Count > 0)
+            if (spikes.Count > 0)
             {
-                var ts = result.Spikes.TimesMs.ToArray();
+                var ts = spikes.TimesMs.ToArray();
                 var marks = v.Add.ScatterPoints(ts, Enumerable.Repeat(peak, ts.Length).ToArray());
                 marks.Color = Colors.Crimson;
                 marks.MarkerShape = MarkerShape.FilledTriangleDown;
@@ -45,12 +46,12 @@ internal static class TracePlot
             }
 
             v.YLabel("v (mV)");
-            v.Axes.SetLimitsY(Math.Min(Min(result.Trace.VMv.AsSpan()), spec.Parameters.C) - 5, peak + 10);
+            v.Axes.SetLimitsY(Math.Min(data.VMin, spec.Parameters.C) - 5, peak + 10);
             panels.Add((v, 0.5));
         }
 
         var input = new Plot();
-        var (xs, ys) = Changes(current[..spec.Grid.Steps], spec.Grid.DtMs, tEnd);
+        var (xs, ys) = data.Stairs;
         var stairs = input.Add.Scatter(xs, ys);
         stairs.ConnectStyle = ConnectStyle.StepHorizontal;
         stairs.MarkerSize = 0;
@@ -66,7 +67,8 @@ internal static class TracePlot
         if (spec.Columns.U)
         {
             var u = new Plot();
-            var line = u.Add.SignalXY(t, result.Trace.U.ToArray());
+            var (tu, us) = data.USeries;
+            var line = u.Add.SignalXY(tu, us);
             line.Color = Colors.DarkGreen;
             line.LineWidth = 1.2f;
             u.YLabel("u (mV/ms)");
@@ -75,7 +77,7 @@ internal static class TracePlot
 
         panels[0].Plot.Title($"{spec.Preset} (a={Numbers.Format(spec.Parameters.A)}, b={Numbers.Format(spec.Parameters.B)}, " +
                              $"c={Numbers.Format(spec.Parameters.C)}, d={Numbers.Format(spec.Parameters.D)}), {spec.Scheme} scheme, dt = {Numbers.Format(spec.Grid.DtMs)} ms: " +
-                             $"{result.Spikes.Count} spikes (▼ at 30 mV)");
+                             $"{spikes.Count} spikes (▼ at 30 mV)" + (data.Exact ? "" : " (min/max envelope)"));
         var multiplot = new Multiplot(panels[0].Plot);
         var heights = new List<double>();
         for (int i = 0; i < panels.Count; i++)
@@ -95,35 +97,5 @@ internal static class TracePlot
         panels[^1].Plot.XLabel("time (ms)");
         multiplot.Layout = new StackedRows(heights);
         return multiplot;
-    }
-
-    static double Min(ReadOnlySpan<double> xs)
-    {
-        double m = double.PositiveInfinity;
-        foreach (double x in xs)
-        {
-            m = Math.Min(m, x);
-        }
-
-        return m;
-    }
-
-    /// <summary>The input as a step function: one point where each new value starts, and one at the end of the run.</summary>
-    static (double[] Xs, double[] Ys) Changes(ReadOnlySpan<double> input, double dt, double tEnd)
-    {
-        var xs = new List<double>();
-        var ys = new List<double>();
-        for (int k = 0; k < input.Length; k++)
-        {
-            if (k == 0 || input[k].CompareTo(input[k - 1]) != 0)
-            {
-                xs.Add(k * dt);
-                ys.Add(input[k]);
-            }
-        }
-
-        xs.Add(tEnd);
-        ys.Add(input.Length > 0 ? input[^1] : 0.0);
-        return (xs.ToArray(), ys.ToArray());
     }
 }

@@ -3,6 +3,7 @@ using LanguageExt;
 using LanguageExt.Common;
 using NeuroFold.Core.Cells;
 using static LanguageExt.Prelude;
+using NeuroFold.IO;
 
 namespace NeuroFold.Cli.Specs;
 
@@ -40,6 +41,6 @@ internal readonly record struct Amplitude(double Value, bool IsNanoamps)
         return Numbers.ParseDouble(field, t.Trim()).Bind(v =>
             double.IsFinite(v)
                 ? Success<Error, Amplitude>(new Amplitude(v, nA))
-                : Fail<Error, Amplitude>(Error.New($"{field} must be a finite number, got '{text}'")));
+                : Fail<Error, Amplitude>(Error.New($"{field} must be a finite number, got '{Excerpt.Of(text)}'")));
     }
 }

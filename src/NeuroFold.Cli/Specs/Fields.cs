@@ -3,6 +3,7 @@ using LanguageExt;
 using LanguageExt.Common;
 using NeuroFold.Cli.Commands;
 using static LanguageExt.Prelude;
+using NeuroFold.IO;
 
 namespace NeuroFold.Cli.Specs;
 
@@ -20,7 +21,7 @@ internal static class Fields
     public static Validation<Error, long> Seed(string field, string? text) =>
         text is null ? Success<Error, long>(Vocabulary.DefaultSeed)
         : long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long seed) ? Success<Error, long>(seed)
-        : Fail<Error, long>(Error.New($"{field} must be a whole number in 0..{long.MaxValue}, got '{text}'"));
+        : Fail<Error, long>(Error.New($"{field} must be a whole number in 0..{long.MaxValue}, got '{Excerpt.Of(text)}'"));
 
     /// <summary>A thread count in 1 … <see cref="MaxThreads"/> (default: every core).</summary>
     public static Validation<Error, int> Threads(string field, string? text) =>
@@ -30,7 +31,7 @@ internal static class Fields
     public static Validation<Error, int> WholeNumber(string field, string? text, int fallback, int min, int max) =>
         text is null ? Success<Error, int>(fallback)
         : int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int x) && x >= min && x <= max ? Success<Error, int>(x)
-        : Fail<Error, int>(Error.New($"{field} must be a whole number in {min}..{max}, got '{text}'"));
+        : Fail<Error, int>(Error.New($"{field} must be a whole number in {min}..{max}, got '{Excerpt.Of(text)}'"));
 
     /// <summary>A finite number, or <paramref name="fallback"/> when not given.</summary>
     public static Validation<Error, double> Finite(string field, string? text, double fallback) =>

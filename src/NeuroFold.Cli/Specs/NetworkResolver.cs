@@ -6,6 +6,7 @@ using LanguageExt.Common;
 using NeuroFold.Cli.Execution;
 using NeuroFold.Core.Networks;
 using NeuroFold.IO;
+using NeuroFold.IO.Files;
 using static LanguageExt.Prelude;
 
 namespace NeuroFold.Cli.Specs;
@@ -38,8 +39,12 @@ internal static class NetworkResolver
     public static ImmutableArray<string> Models { get; } = [Izhikevich2003, Sparse];
 
     /// <summary>Validates, loads the given files and builds the network; every problem is named with <paramref name="names"/>.</summary>
-    public static Validation<Error, ResolvedNetwork> Resolve(NetworkOptions o, FieldNames names)
+    public static Validation<Error, ResolvedNetwork> Resolve(NetworkOptions o, FieldNames names) => Resolve(o, names, Budget.Default);
+
+    /// <summary>Validates, checks the estimate against <paramref name="budget"/> before anything big is read or built, loads the files and builds the network.</summary>
+    public static Validation<Error, ResolvedNetwork> Resolve(NetworkOptions o, FieldNames names, Budget budget)
     {
+        ArgumentNullException.ThrowIfNull(budget);
         ArgumentNullException.ThrowIfNull(o);
         ArgumentNullException.ThrowIfNull(names);
         string N(string field) => names.Of(field);
@@ -47,7 +52,7 @@ internal static class NetworkResolver
         string model = (o.Model ?? Izhikevich2003).Trim().ToLowerInvariant();
         if (!Models.Contains(model))
         {
-            errors.Add(Error.New($"{N("model")} must be one of {string.Join(", ", Models)}, got '{o.Model}'"));
+            errors.Add(Error.New($"{N("model")} must be one of {string.Join(", ", Models)}, got '{Excerpt.Of(o.Model)}'"));
         }
 
         long seed = Take(Fields.Seed(N("seed"), o.Seed), errors, 0L);
@@ -59,16 +64,51 @@ internal static class NetworkResolver
         int? count = o.Neurons is null ? null : Take(Fields.WholeNumber(N("neurons"), o.Neurons, 1, 1, 100_000_000), errors, 1);
         string outDir = Take(Fields.Out(N("out"), o.Out, DefaultOut), errors, DefaultOut);
 
-        NetworkNeurons? table = null;
-        if (o.NeuronTable is { } tableFile && Check(N("neuronTable"), tableFile, errors))
+        // The estimate comes before any file is read or anything is built: sizes from the flags and the files' lengths.
+        long fileBytes = 0;
+        long? weightsBytes = null;
+        foreach (var (field, file, what) in new[] { (N("neuronTable"), o.NeuronTable, "neuron table"), (N("weights"), o.Weights, ".npy array"), (N("inputFile"), o.InputFile, ".npy array") })
         {
-            table = Take(NeuronTable.ReadFile(tableFile.Path, Izhikevich2003Network.V0Mv, null).MapFail(e => Error.New($"{N("neuronTable")}: {e.Message}")), errors, null!);
+            if (file is not null)
+            {
+                var facts = InputFile.Inspect(field, file.Path, budget.MemoryBytes, what);
+                foreach (var f in facts.SuccessToSeq())
+                {
+                    fileBytes += f.Size;
+                    weightsBytes = field == N("weights") ? f.Size : weightsBytes;
+                }
+
+                errors.AddRange(facts.FailToSeq());
+            }
+        }
+
+        // Invalid options give no estimate; the files are still read (each is bounded by the budget) so that every problem is listed at once.
+        bool estimable = errors.Count == 0;
+        long guess = count ?? (weightsBytes is long wb ? (long)Math.Sqrt(Math.Max(0, wb - 128) / 8.0) : model == Sparse ? DefaultSparseNeurons : Izhikevich2003Network.PaperNeurons);
+        var estimate = model == Sparse
+            ? Estimates.Network(guess, (double)guess * k, Estimates.SparseBytesPerSynapse, maxDelay + 1, fileBytes)
+            : Estimates.Network(guess, (double)guess * guess, 16, 2, fileBytes);
+        var fits = estimable ? budget.CheckMemory("--max-memory", estimate, Estimates.NetworkShrink) : Success<Error, Unit>(unit);
+        if (fits.IsFail)
+        {
+            return Fail<Error, ResolvedNetwork>(fits.FailToSeq());
+        }
+
+        NetworkNeurons? table = null;
+        string? tableSha = null;
+        if (o.NeuronTable is { } tableFile)
+        {
+            var read = NeuronTable.ReadFile(N("neuronTable"), tableFile.Path, Izhikevich2003Network.V0Mv, null).MapFail(e => Error.New($"{N("neuronTable")}: {e.Message}"));
+            (table, tableSha) = Take(read.Map(x => ((NetworkNeurons?)x.Neurons, (string?)x.Sha256)), errors, (null, null));
+            Unchanged(N("neuronTable"), tableFile, tableSha, errors);
         }
 
         NpyArray? weights = null;
-        if (o.Weights is { } weightsFile && Check(N("weights"), weightsFile, errors))
+        string? weightsSha = null;
+        if (o.Weights is { } weightsFile)
         {
-            weights = Take(Npy.ReadFile(weightsFile.Path).MapFail(e => Error.New($"{N("weights")}: {e.Message}")), errors, null!);
+            (weights, weightsSha) = Take(Npy.ReadFile(N("weights"), weightsFile.Path, budget.MemoryBytes).Map(x => ((NpyArray?)x.Array, (string?)x.Sha256)), errors, (null, null));
+            Unchanged(N("weights"), weightsFile, weightsSha, errors);
             if (model == Sparse)
             {
                 errors.Add(Error.New($"{N("weights")} gives a dense N x N matrix; use it with {N("model")} {Izhikevich2003}"));
@@ -76,9 +116,11 @@ internal static class NetworkResolver
         }
 
         NpyArray? input = null;
-        if (o.InputFile is { } inputFile && Check(N("inputFile"), inputFile, errors))
+        string? inputSha = null;
+        if (o.InputFile is { } inputFile)
         {
-            input = Take(Npy.ReadFile(inputFile.Path).MapFail(e => Error.New($"{N("inputFile")}: {e.Message}")), errors, null!);
+            (input, inputSha) = Take(Npy.ReadFile(N("inputFile"), inputFile.Path, budget.MemoryBytes).Map(x => ((NpyArray?)x.Array, (string?)x.Sha256)), errors, (null, null));
+            Unchanged(N("inputFile"), inputFile, inputSha, errors);
         }
 
         if (errors.Count > 0)
@@ -140,7 +182,10 @@ internal static class NetworkResolver
                     x.external.IfNone(() => table is null ? x.network.Input : Izhikevich2003Network.ThalamicInput(table, seed)))
                 .MapFail(e => Error.New($"{N("neurons")}: {e.Message}")))
             .Map(network => new ResolvedNetwork(
-                model, network, steps, seed, k, maxDelay, g, Recorded(o.NeuronTable), Recorded(o.Weights), Recorded(o.InputFile), threads, outDir));
+                model, network, steps, seed, k, maxDelay, g, Recorded(o.NeuronTable, tableSha), Recorded(o.Weights, weightsSha), Recorded(o.InputFile, inputSha), threads, outDir)
+            {
+                SpikeBytes = budget.Left(estimate),
+            });
     }
 
     /// <summary>Reads a network spec (a manifest's <c>spec</c>) into the options the flags give.</summary>
@@ -192,26 +237,17 @@ internal static class NetworkResolver
 
     static RecordedFile? File((string Path, string? Sha256)? f) => f is { } x ? new RecordedFile(x.Path, x.Sha256) : null;
 
-    /// <summary>The file as the manifest records it: full path and the SHA-256 of its bytes now.</summary>
-    static RecordedFile? Recorded(RecordedFile? file) =>
-        file is null ? null : new RecordedFile(Path.GetFullPath(file.Path), HashingStream.HashFile(file.Path));
+    /// <summary>The file as the manifest records it: full path and the SHA-256 of the bytes that were read.</summary>
+    static RecordedFile? Recorded(RecordedFile? file, string? sha) =>
+        file is null || sha is null ? null : new RecordedFile(Path.GetFullPath(file.Path), sha);
 
-    /// <summary>True when the file exists and, if a hash was recorded, still has it.</summary>
-    static bool Check(string field, RecordedFile file, List<Error> errors)
+    /// <summary>A replayed spec's file must still have the hash it was recorded with.</summary>
+    static void Unchanged(string field, RecordedFile file, string? sha, List<Error> errors)
     {
-        if (!System.IO.File.Exists(file.Path))
+        if (file.Sha256 is { } recorded && sha is not null && !string.Equals(sha, recorded, StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add(Error.New($"{field}: '{file.Path}' does not exist"));
-            return false;
+            errors.Add(Error.New($"{field}: '{Excerpt.Of(file.Path)}' has changed since the run (its SHA-256 differs from the recorded one)"));
         }
-
-        if (file.Sha256 is { } sha && !string.Equals(HashingStream.HashFile(file.Path), sha, StringComparison.OrdinalIgnoreCase))
-        {
-            errors.Add(Error.New($"{field}: '{file.Path}' has changed since the run (its SHA-256 differs from the recorded one)"));
-            return false;
-        }
-
-        return true;
     }
 
     static T Take<T>(Validation<Error, T> v, List<Error> errors, T fallback)

@@ -2,6 +2,7 @@ using System.Globalization;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
+using NeuroFold.IO;
 
 namespace NeuroFold.Cli.Specs;
 
@@ -12,7 +13,7 @@ internal static class Numbers
     public static Validation<Error, double> ParseDouble(string field, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
             ? Success<Error, double>(x)
-            : Fail<Error, double>(Error.New($"{field} must be a number, got '{text}'"));
+            : Fail<Error, double>(Error.New($"{field} must be a number, got '{Excerpt.Of(text)}'"));
 
     /// <summary>Parses an optional double; absent gives <paramref name="fallback"/>.</summary>
     public static Validation<Error, double> ParseOptional(string field, string? text, double fallback) =>

@@ -29,6 +29,9 @@ internal sealed record ResolvedNetwork(
     int Threads,
     string OutDir)
 {
+    /// <summary>How many bytes the run's spikes may take (what the memory budget leaves beside the network); more stops the run, writing nothing.</summary>
+    public long SpikeBytes { get; init; } = long.MaxValue;
+
     /// <summary>True for the sparse model.</summary>
     public bool IsSparse => Model == NetworkResolver.Sparse;
 }

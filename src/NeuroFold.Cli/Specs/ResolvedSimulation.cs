@@ -51,4 +51,11 @@ internal sealed record ResolvedSimulation(
     /// <summary>Runs the fold over <paramref name="input"/> (one value per step), reporting progress to <paramref name="progress"/>.</summary>
     public SimulationResult Run(ReadOnlySpan<double> input, Action<int>? progress) =>
         Model.Run(Initial, Grid, input, Compartment.CapacitanceUfPerCm2, Recording, progress);
+
+    /// <summary>The input as a stimulus, to sample a segment at a time.</summary>
+    public Stimulus Stimulus() => Model.Stimulus(Compartment, Constant, Steps);
+
+    /// <summary>Runs steps <paramref name="firstStep"/> … of the fold from <paramref name="state"/> over <paramref name="input"/> (one value per step of the segment).</summary>
+    public SimulationResult RunSegment(IzhikevichState state, int firstStep, ReadOnlySpan<double> input, Action<int>? progress) =>
+        Model.RunSegment(state, Grid, firstStep, input, Compartment.CapacitanceUfPerCm2, Recording, progress);
 }

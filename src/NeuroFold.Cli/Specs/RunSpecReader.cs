@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LanguageExt;
 using LanguageExt.Common;
+using NeuroFold.IO;
 
 namespace NeuroFold.Cli.Specs;
 
@@ -143,7 +144,7 @@ internal static class RunSpecReader
                 string text = value.GetString() ?? "";
                 if (text.Contains(',', StringComparison.Ordinal))
                 {
-                    problems.Add(Error.New($"{at} must be one current such as \"0.012nA\" or \"19uA/cm2\", got '{text}'"));
+                    problems.Add(Error.New($"{at} must be one current such as \"0.012nA\" or \"19uA/cm2\", got '{Excerpt.Of(text)}'"));
                     return null;
                 }
 

@@ -9,6 +9,7 @@ using NeuroFold.Core.Simulation;
 using NeuroFold.Core.Stimuli;
 using NeuroFold.Core.Validation;
 using static LanguageExt.Prelude;
+using NeuroFold.IO;
 
 namespace NeuroFold.Cli.Specs;
 
@@ -134,7 +135,7 @@ internal static class SimulateResolver
         var book = Presets2007.Find(n);
         return cell.IsSome || book.IsSome
             ? Success<Error, PresetChoice>(new PresetChoice(n, cell, book))
-            : Fail<Error, PresetChoice>(Error.New($"{field} must be one of {string.Join(", ", PresetNames)}; got '{name}'"));
+            : Fail<Error, PresetChoice>(Error.New($"{field} must be one of {string.Join(", ", PresetNames)}; got '{Excerpt.Of(name)}'"));
     }
 
     /// <summary>The scheme (from the preset's model) and the validated parameters, a/b/c/d overriding the preset's.</summary>
@@ -151,7 +152,7 @@ internal static class SimulateResolver
                         a.IfNone(book.A), b.IfNone(book.B), c.IfNone(book.C), d.IfNone(book.D), book.Rule))
                     .Map(p => (SimulationModel)new SimulationModel.Book2007(s, p)),
                 None: () => Fail<Error, SimulationModel>(Error.New(
-                    $"{field} must be {string.Join(" or ", SchemeRegistry.Book2007.Select(x => x.Name))} for the 2007 preset {preset.Name} (the book's forward Euler); got '{scheme}'")));
+                    $"{field} must be {string.Join(" or ", SchemeRegistry.Book2007.Select(x => x.Name))} for the 2007 preset {preset.Name} (the book's forward Euler); got '{Excerpt.Of(scheme)}'")));
         }
 
         var cell = preset.Cell.IfNone(Presets.RegularSpiking);
@@ -161,7 +162,7 @@ internal static class SimulateResolver
                 .Map(p => (SimulationModel)new SimulationModel.Cell2003(s, p)),
             None: () => Fail<Error, SimulationModel>(Error.New(
                 $"{field} must be one of {string.Join(", ", SchemeRegistry.Cell.Select(x => x.Name))} for the 2003 preset {preset.Name}" +
-                (SchemeRegistry.Find2007(name).IsSome ? " (a 2007 scheme needs a 2007 preset such as rs-2007)" : "") + $"; got '{scheme}'")));
+                (SchemeRegistry.Find2007(name).IsSome ? " (a 2007 scheme needs a 2007 preset such as rs-2007)" : "") + $"; got '{Excerpt.Of(scheme)}'")));
     }
 
     /// <summary>The initial state: v0 (default −70 mV, or the book's vr for a 2007 cell) and u0 (default b·v0, or 0 for a 2007 cell, as the book's code).</summary>
@@ -205,7 +206,7 @@ internal static class SimulateResolver
 
         return int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n)
             ? Recording.Create(n, keepTrace).MapFail(e => Error.New(e.Message.StartsWith("every ", StringComparison.Ordinal) ? field + e.Message[5..] : $"{field}: {e.Message}"))
-            : Fail<Error, Recording>(Error.New($"{field} must be a whole number >= 1, got '{text}'"));
+            : Fail<Error, Recording>(Error.New($"{field} must be a whole number >= 1, got '{Excerpt.Of(text)}'"));
     }
 
     static Validation<Error, ImmutableArray<StepSpec>> ResolveSteps(FieldNames names, IReadOnlyList<string> steps)
@@ -228,7 +229,7 @@ internal static class SimulateResolver
         if (parts.Length != 3)
         {
             return Fail<Error, StepSpec>(Error.New(
-                $"{names.Step(index, "")} must be DELAY,DURATION,AMPLITUDE (ms, ms, current with optional nA or uA/cm2), got '{text}'"));
+                $"{names.Step(index, "")} must be DELAY,DURATION,AMPLITUDE (ms, ms, current with optional nA or uA/cm2), got '{Excerpt.Of(text)}'"));
         }
 
         string delay = names.Step(index, "delay");

@@ -34,8 +34,19 @@ internal abstract record SimulationModel
     public abstract SimulationResult Run(
         IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress);
 
+    /// <summary>Runs one segment of the fold (steps <paramref name="firstStep"/> … from <paramref name="state"/>).</summary>
+    public abstract SimulationResult RunSegment(
+        IzhikevichState state, TimeGrid grid, int firstStep, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress);
+
     /// <summary>The input of every step: the constant current plus the steps, in the model's units.</summary>
     public ImmutableArray<double> Sample(TimeGrid grid, Compartment compartment, Option<Amplitude> constant, IReadOnlyList<StepSpec> steps)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        return Stimulus(compartment, constant, steps).Sample(grid);
+    }
+
+    /// <summary>The input as a stimulus (the constant current plus the steps, in the model's units), to sample a segment at a time.</summary>
+    public Stimulus Stimulus(Compartment compartment, Option<Amplitude> constant, IReadOnlyList<StepSpec> steps)
     {
         ArgumentNullException.ThrowIfNull(steps);
         // Every value was validated by the resolver; the factories check again and cannot fail here.
@@ -50,7 +61,7 @@ internal abstract record SimulationModel
             parts.Add(Valid(StepCurrent.Create(s.DelayMs, s.DurationMs, InputOf(s.Amplitude, compartment))));
         }
 
-        return CompositeStimulus.Of([.. parts]).Sample(grid);
+        return CompositeStimulus.Of([.. parts]);
     }
 
     static T Valid<T>(Validation<LanguageExt.Common.Error, T> v) =>
@@ -78,6 +89,11 @@ internal abstract record SimulationModel
         public override SimulationResult Run(
             IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
             Registered.Run(Parameters, initial, grid, input, capacitance, recording, progress);
+
+        /// <inheritdoc />
+        public override SimulationResult RunSegment(
+            IzhikevichState state, TimeGrid grid, int firstStep, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
+            Registered.RunSegment(Parameters, state, grid, firstStep, input, capacitance, recording, progress);
     }
 
     /// <summary>A cell of the 2007 model; inputs are in pA (a plain number is pA, nA is converted), the compartment plays no part.</summary>
@@ -103,5 +119,10 @@ internal abstract record SimulationModel
         public override SimulationResult Run(
             IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
             Registered.Run(Parameters, initial, grid, input, capacitance, recording, progress);
+
+        /// <inheritdoc />
+        public override SimulationResult RunSegment(
+            IzhikevichState state, TimeGrid grid, int firstStep, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
+            Registered.RunSegment(Parameters, state, grid, firstStep, input, capacitance, recording, progress);
     }
 }

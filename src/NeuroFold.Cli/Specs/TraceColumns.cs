@@ -1,6 +1,7 @@
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
+using NeuroFold.IO;
 
 namespace NeuroFold.Cli.Specs;
 
@@ -39,7 +40,7 @@ internal readonly record struct TraceColumns(bool V, bool U)
             }
             else
             {
-                return Fail<Error, TraceColumns>(Error.New($"{field} must list v and/or u once each, separated by commas; got '{text}'"));
+                return Fail<Error, TraceColumns>(Error.New($"{field} must list v and/or u once each, separated by commas; got '{Excerpt.Of(text)}'"));
             }
         }
 

@@ -4,6 +4,7 @@ using LanguageExt;
 using LanguageExt.Common;
 using NeuroFold.Cli.Specs;
 using static LanguageExt.Prelude;
+using NeuroFold.IO;
 
 namespace NeuroFold.Cli.Sweeps;
 
@@ -30,14 +31,14 @@ internal sealed record SweepAxis(string Name, ImmutableArray<double> Values)
         int eq = text.IndexOf('=', StringComparison.Ordinal);
         if (eq <= 0)
         {
-            return Fail<Error, SweepAxis>(Error.New($"{field} must look like NAME=START:STOP:COUNT (e.g. I=0:20:41), got '{text}'"));
+            return Fail<Error, SweepAxis>(Error.New($"{field} must look like NAME=START:STOP:COUNT (e.g. I=0:20:41), got '{Excerpt.Of(text)}'"));
         }
 
         string rawName = text[..eq].Trim();
         var known = Quantities.Where(q => string.Equals(q.Name, rawName, StringComparison.OrdinalIgnoreCase)).ToList();
         var name = known.Count == 1
             ? Success<Error, string>(known[0].Name)
-            : Fail<Error, string>(Error.New($"{field} quantity must be one of {string.Join(", ", Quantities.Select(q => q.Name))}; got '{rawName}'"));
+            : Fail<Error, string>(Error.New($"{field} quantity must be one of {string.Join(", ", Quantities.Select(q => q.Name))}; got '{Excerpt.Of(rawName)}'"));
         string[] parts = text[(eq + 1)..].Split(':');
         if (parts.Length == 1)
         {
@@ -47,12 +48,12 @@ internal sealed record SweepAxis(string Name, ImmutableArray<double> Values)
 
         if (parts.Length != 3)
         {
-            return name.Bind(_ => Fail<Error, SweepAxis>(Error.New($"{field} {rawName} must be START:STOP:COUNT or one value, got '{text[(eq + 1)..]}'")));
+            return name.Bind(_ => Fail<Error, SweepAxis>(Error.New($"{field} {rawName} must be START:STOP:COUNT or one value, got '{Excerpt.Of(text[(eq + 1)..])}'")));
         }
 
         var count = int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k >= 1 && k <= MaxCount
             ? Success<Error, int>(k)
-            : Fail<Error, int>(Error.New($"{field} {rawName} COUNT must be an integer in [1, {MaxCount}], got '{parts[2]}'"));
+            : Fail<Error, int>(Error.New($"{field} {rawName} COUNT must be an integer in [1, {MaxCount}], got '{Excerpt.Of(parts[2])}'"));
         return (name,
                 Numbers.ParseDouble($"{field} {rawName} START", parts[0]).Bind(x => Finite(field, rawName, x)),
                 Numbers.ParseDouble($"{field} {rawName} STOP", parts[1]).Bind(x => Finite(field, rawName, x)),

@@ -7,6 +7,7 @@ using NeuroFold.Core.Cells;
 using NeuroFold.Core.Models;
 using NeuroFold.Core.Schemes;
 using static LanguageExt.Prelude;
+using NeuroFold.IO;
 
 namespace NeuroFold.Cli.Sweeps;
 
@@ -39,11 +40,11 @@ internal static class SweepResolver
         var basis = Presets.Find(presetName).Match(
             Some: p => Success<Error, IzhikevichParameters>(p),
             None: () => Fail<Error, IzhikevichParameters>(Error.New(
-                $"{N("preset")} must be one of {string.Join(", ", Presets.All.Select(x => x.Name))}; got '{o.Preset}'")));
+                $"{N("preset")} must be one of {string.Join(", ", Presets.All.Select(x => x.Name))}; got '{Excerpt.Of(o.Preset)}'")));
         var scheme = SchemeRegistry.FindCell(o.Scheme ?? SchemeRegistry.Cell[0].Name).Match(
             Some: s => Success<Error, CellScheme>(s),
             None: () => Fail<Error, CellScheme>(Error.New(
-                $"{N("scheme")} must be one of {string.Join(", ", SchemeRegistry.Cell.Select(x => x.Name))}; got '{o.Scheme}'")));
+                $"{N("scheme")} must be one of {string.Join(", ", SchemeRegistry.Cell.Select(x => x.Name))}; got '{Excerpt.Of(o.Scheme)}'")));
         var grid = (Fields.Positive(N("dt"), o.Dt, SimulateResolver.DefaultDtMs), Fields.NonNegative(N("tMax"), o.TMax, DefaultTMaxMs), scheme)
             .Apply((d, t, s) => (Dt: d, TMax: t, Scheme: s))
             .Bind(x => x.Scheme.Grid(x.Dt, x.TMax).Map(g => (x.Dt, x.TMax, Grid: g))

@@ -62,7 +62,43 @@ public static class Simulation
         where TParameters : struct
     {
         ArgumentNullException.ThrowIfNull(grid);
-        var visitor = new FoldVisitor<TParameters>(parameters, initial, grid, input, capacitance, recording, TScheme.Convention, progress);
+        if (input.Length < grid.Steps)
+        {
+            throw new ArgumentException($"the input has {input.Length} values for {grid.Steps} steps", nameof(input));
+        }
+
+        var visitor = new FoldVisitor<TParameters>(parameters, initial, grid, input[..grid.Steps], capacitance, recording, TScheme.Convention, 0, progress);
+        return TScheme.Apply<ScalarLane, bool, FoldVisitor<TParameters>, SimulationResult>(ref visitor);
+    }
+
+    /// <summary>Runs steps <paramref name="firstStep"/> … <paramref name="firstStep"/> + <c>input.Length</c> − 1 of a run from the state before them: a run taken a segment at a time.</summary>
+    /// <remarks>
+    /// Segments that follow one another, each started from the previous one's <see cref="SimulationResult.Final"/>, give
+    /// the rows, spikes and final state of the whole run bit for bit (the fold's resumability): a long run can stream
+    /// its trace to disk instead of holding it.
+    /// </remarks>
+    /// <param name="parameters">The scheme's parameters.</param>
+    /// <param name="state">The state before step <paramref name="firstStep"/> (the initial state for step 0).</param>
+    /// <param name="grid">The whole run's grid.</param>
+    /// <param name="firstStep">The first step of the segment.</param>
+    /// <param name="input">The input of each step of the segment, in the scheme's units.</param>
+    /// <param name="capacitance">Membrane capacitance the input enters through.</param>
+    /// <param name="recording">Which trace rows to keep (rows counted over the whole run).</param>
+    /// <param name="progress">Called with the number of the segment's steps done.</param>
+    public static SimulationResult RunSegment<TScheme, TParameters>(
+        in TParameters parameters,
+        IzhikevichState state,
+        TimeGrid grid,
+        int firstStep,
+        ReadOnlySpan<double> input,
+        double capacitance,
+        Recording recording,
+        Action<int>? progress = null)
+        where TScheme : struct, IScheme<TScheme, TParameters>
+        where TParameters : struct
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var visitor = new FoldVisitor<TParameters>(parameters, state, grid, input, capacitance, recording, TScheme.Convention, firstStep, progress);
         return TScheme.Apply<ScalarLane, bool, FoldVisitor<TParameters>, SimulationResult>(ref visitor);
     }
 
@@ -241,6 +277,7 @@ public static class Simulation
         double capacitance,
         Recording recording,
         TraceConvention convention,
+        int firstStep,
         Action<int>? progress) : IStepVisitor<TParameters, SimulationResult>
         where TParameters : struct
     {
@@ -252,13 +289,8 @@ public static class Simulation
             where TLane : struct, ILane<TLane, TMask>
             where TMask : struct
         {
-            if (input.Length < grid.Steps)
-            {
-                throw new ArgumentException($"the input has {input.Length} values for {grid.Steps} steps", nameof(input));
-            }
-
             var step = TStep.Prepare(new ReadOnlySpan<TParameters>(in parameters), grid.DtMs, capacitance);
-            return Fold<TStep, TLane, TMask>(step, initial, grid, input[..grid.Steps], recording, convention, 0, progress);
+            return Fold<TStep, TLane, TMask>(step, initial, grid, input, recording, convention, firstStep, progress);
         }
     }
 }

@@ -24,11 +24,11 @@ public sealed record CompositeStimulus : Stimulus
         return new CompositeStimulus(parts.ToImmutableArray());
     }
 
-    internal override void AddTo(Span<double> currents, TimeGrid grid)
+    internal override void AddTo(Span<double> currents, TimeGrid grid, int firstStep)
     {
         foreach (var part in Parts)
         {
-            part.AddTo(currents, grid);
+            part.AddTo(currents, grid, firstStep);
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed record ConstantCurrent : Stimulus
     public static Validation<Error, ConstantCurrent> Create(double amplitudeUaPerCm2) =>
         Checks.Finite("amplitude", amplitudeUaPerCm2).Map(a => new ConstantCurrent(a));
 
-    internal override void AddTo(Span<double> currents, TimeGrid grid)
+    internal override void AddTo(Span<double> currents, TimeGrid grid, int firstStep)
     {
         for (int k = 0; k < currents.Length; k++)
         {

@@ -38,13 +38,13 @@ public sealed record SampledCurrent : Stimulus
         return Success<Error, SampledCurrent>(new SampledCurrent(valuesUaPerCm2));
     }
 
-    internal override void AddTo(Span<double> currents, TimeGrid grid)
+    internal override void AddTo(Span<double> currents, TimeGrid grid, int firstStep)
     {
-        int n = Math.Min(currents.Length, ValuesUaPerCm2.Length);
+        int n = Math.Min(currents.Length, ValuesUaPerCm2.Length - firstStep);
         var values = ValuesUaPerCm2.AsSpan();
         for (int k = 0; k < n; k++)
         {
-            currents[k] += values[k];
+            currents[k] += values[firstStep + k];
         }
     }
 }

@@ -41,13 +41,13 @@ public sealed record StepCurrent : Stimulus
 
     static long Truncate(double x) => x >= long.MaxValue ? long.MaxValue : (long)Math.Truncate(x);
 
-    internal override void AddTo(Span<double> currents, TimeGrid grid)
+    internal override void AddTo(Span<double> currents, TimeGrid grid, int firstStep)
     {
-        long start = Math.Max(0, FirstStep(grid.DtMs));
-        long end = Math.Min(currents.Length, EndStep(grid.DtMs));
+        long start = Math.Max(firstStep, FirstStep(grid.DtMs));
+        long end = Math.Min((long)firstStep + currents.Length, EndStep(grid.DtMs));
         for (long k = start; k < end; k++)
         {
-            currents[(int)k] += AmplitudeUaPerCm2;
+            currents[(int)(k - firstStep)] += AmplitudeUaPerCm2;
         }
     }
 }

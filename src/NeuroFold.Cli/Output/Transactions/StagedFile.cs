@@ -34,7 +34,6 @@ internal sealed class StagedFile : IDisposable
         set.Ops.Flush(file);
         set.Completed(name, hashing.BytesWritten, hashing.Sha256Hex());
         done = true;
-        file.Dispose();
     }
 
     /// <summary>Closes the file; an incomplete one stays in the stage, which is deleted unless the set is committed.</summary>
