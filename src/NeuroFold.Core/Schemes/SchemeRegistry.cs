@@ -71,7 +71,7 @@ public static class SchemeRegistry
         public override TraceConvention Convention => TScheme.Convention;
 
         public override SimulationResult Run(
-            in TParameters parameters, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
+            TParameters parameters, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
             Simulation.Simulation.Run<TScheme, TParameters>(parameters, initial, grid, input, capacitance, recording, progress);
     }
 
@@ -87,7 +87,7 @@ public static class SchemeRegistry
         public override TraceConvention Convention => TScheme.Convention;
 
         public override SimulationResult Run(
-            in IzhikevichParameters parameters, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
+            IzhikevichParameters parameters, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
             Simulation.Simulation.Run<TScheme, IzhikevichParameters>(parameters, initial, grid, input, capacitance, recording, progress);
 
         public override PopulationResult RunPopulation(Population population, TimeGrid grid, double capacitance, PopulationOptions options) =>
@@ -129,7 +129,7 @@ public abstract record RegisteredScheme<TParameters> : RegisteredScheme
 
     /// <summary>Runs one neuron through the fold (<see cref="Simulation.Simulation.Run{TScheme, TParameters}"/>).</summary>
     public abstract SimulationResult Run(
-        in TParameters parameters, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress);
+        TParameters parameters, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress);
 }
 
 /// <summary>A scheme of the 2003 model chosen by name: single neurons and populations.</summary>
@@ -139,6 +139,6 @@ public abstract record CellScheme : RegisteredScheme<IzhikevichParameters>
     {
     }
 
-    /// <summary>Runs a population (<see cref="PopulationSimulation.Run{TScheme}"/>).</summary>
+    /// <summary>Runs a population (<see cref="PopulationSimulation.Run{TScheme}(Population, TimeGrid, double, PopulationOptions)"/>).</summary>
     public abstract PopulationResult RunPopulation(Population population, TimeGrid grid, double capacitance, PopulationOptions options);
 }
