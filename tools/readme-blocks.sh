@@ -38,7 +38,8 @@ cat > "$work/Directory.Build.props" <<PROPS
     <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
     <PackageReference Include="FsCheck.Xunit" Version="3.6.0" />
   </ItemGroup>
-</PROPS
+</Project>
+PROPS
 echo '<Project />' > "$work/Directory.Build.targets"
 echo '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>' > "$work/Directory.Packages.props"
 
@@ -77,8 +78,12 @@ for i in "${!projects[@]}"; do
     dotnet run --project "$proj" -c Release >"$log" 2>&1
   fi
   rc=$?
+  if [ "$rc" -eq 0 ] && [ "${kinds[$i]}" = test ] && ! grep -qE 'Passed!.*Passed:[[:space:]]*[1-9]' "$log"; then
+    echo "$label: no test ran" >&2; rc=1
+  fi
   if [ "$rc" -eq 0 ]; then
-    echo "$label: ok"
+    if [ "${kinds[$i]}" = test ]; then summary=$(grep -E 'Passed!' "$log" | sed -E 's/ - [^ ]+\.dll.*//'); else summary=$(grep -v '^\s*$' "$log" | tail -n 1); fi
+    echo "$label: ok ($summary)"
   else
     echo "$label: FAILED (exit $rc)" >&2; tail -n 30 "$log" >&2; failed=$((failed + 1))
   fi
