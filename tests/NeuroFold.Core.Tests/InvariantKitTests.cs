@@ -26,6 +26,10 @@ public class InvariantKitTests
 
     [Property] public Property Net2003_is_deterministic() => Invariants.Determinism<Net2003Scheme>(NeuroArb.Parameters);
 
+    [Property] public Property Paper_is_deterministic() => Invariants.Determinism<PaperScheme>(NeuroArb.Parameters);
+
+    [Property] public Property Euler_is_deterministic() => Invariants.Determinism<ForwardEulerScheme>(NeuroArb.Parameters);
+
     [Property] public Property Jaxley_resets_to_c() => Invariants.ResetToC<JaxleyScheme>(NeuroArb.Presets);
 
     [Property] public Property Paper_resets_to_c() => Invariants.ResetToC<PaperScheme>(NeuroArb.Parameters);
