@@ -145,6 +145,15 @@ public class ConsumerApiTests
     }
 
     [Fact]
+    public void A_default_compartment_is_named_instead_of_giving_an_infinite_run()
+    {
+        var grid = TimeGrid.Create(0.1, 10).OrThrow();
+        var e = Assert.Throws<ArgumentException>(() => Simulation.Simulation.Run(Presets.RegularSpiking, new IzhikevichState(-70, -14), grid, Stimulus.None, default));
+        Assert.Equal("compartment", e.ParamName);
+        Assert.Throws<ArgumentException>(() => Simulation.Simulation.Run<PaperScheme>(Presets.RegularSpiking, new IzhikevichState(-70, -14), grid, Stimulus.None, new Cells.Compartment()));
+    }
+
+    [Fact]
     public void A_result_of_no_steps_has_no_spikes_and_no_rate()
     {
         var result = Simulation.Simulation.Run(Presets.RegularSpiking, new IzhikevichState(-70, -14), TimeGrid.FromSteps(0.1, 0).OrThrow(), Stimulus.None);

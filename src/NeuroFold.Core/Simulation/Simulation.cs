@@ -26,7 +26,7 @@ public static class Simulation
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(stimulus);
-        return Run<JaxleyScheme>(parameters, initial, grid, stimulus.Sample(grid).AsSpan(), compartment.CapacitanceUfPerCm2, Recording.Full);
+        return Run<JaxleyScheme>(parameters, initial, grid, stimulus.Sample(grid).AsSpan(), Capacitance(compartment), Recording.Full);
     }
 
     /// <summary>Runs one Jaxley-scheme neuron through <paramref name="stimulus"/> on Jaxley's default compartment (<see cref="Compartment.Default"/>), recording everything.</summary>
@@ -40,8 +40,14 @@ public static class Simulation
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(stimulus);
-        return Run<TScheme>(parameters, initial, grid, stimulus.Sample(grid).AsSpan(), compartment.CapacitanceUfPerCm2, Recording.Full);
+        return Run<TScheme>(parameters, initial, grid, stimulus.Sample(grid).AsSpan(), Capacitance(compartment), Recording.Full);
     }
+
+    /// <summary>The compartment's capacitance; <c>default(Compartment)</c>, which has no geometry, is rejected with a message that says so.</summary>
+    static double Capacitance(Compartment compartment) =>
+        compartment.CapacitanceUfPerCm2 > 0
+            ? compartment.CapacitanceUfPerCm2
+            : throw new ArgumentException("compartment has no geometry (default(Compartment)); use Compartment.Default or Compartment.Create(radiusUm, lengthUm, capacitanceUfPerCm2)", nameof(compartment));
 
     /// <summary>Runs one neuron under scheme <typeparamref name="TScheme"/> with one input value per step of <paramref name="grid"/>.</summary>
     /// <param name="parameters">Model parameters.</param>
