@@ -149,6 +149,7 @@ internal static class NetworkCommand
         var spikeSteps = new List<int>();
         var spikeNeurons = new List<int>();
         RunStatus status = new RunStatus.Completed();
+        int ran = 0;
         while (offset < steps)
         {
             int count = Math.Min(segment, steps - offset);
@@ -157,6 +158,7 @@ internal static class NetworkCommand
             spikeNeurons.AddRange(part.SpikeNeurons);
             state = part.Final;
             status = part.Status;
+            ran += part.StepCount;
             offset += count;
             if (!status.IsCompleted)
             {
@@ -171,7 +173,7 @@ internal static class NetworkCommand
             }
         }
 
-        return new NetworkResult([.. spikeSteps], [.. spikeNeurons], state, status);
+        return new NetworkResult([.. spikeSteps], [.. spikeNeurons], state, status, 0, ran);
     }
 
     static int Report(ResolvedNetwork spec, (NetworkResult Result, ArtifactWriter.Written Files) written, TextWriter stdout, bool quiet)

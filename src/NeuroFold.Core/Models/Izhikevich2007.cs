@@ -17,5 +17,5 @@ public static class Izhikevich2007
     public const double ReticularSwitchedB = 2.0;
 
     /// <summary>The book's initial state: <c>v = vr</c>, <c>u = 0</c>.</summary>
-    public static IzhikevichState Initial(in Izhikevich2007Parameters p) => new(p.VrMv, 0.0);
+    public static IzhikevichState Initial(Izhikevich2007Parameters p) => new(p.VrMv, 0.0);
 }

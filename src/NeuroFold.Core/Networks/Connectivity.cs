@@ -9,8 +9,10 @@ namespace NeuroFold.Core.Networks;
 /// <summary>Who is connected to whom, with which weight and delay: a dense matrix or compressed sparse rows.</summary>
 /// <remarks>
 /// Synapses are delta current synapses: a spike of presynaptic neuron <c>j</c> at step <c>t</c> adds the weight
-/// <c>S[i, j]</c> (mV, Izhikevich's dimensionless current) to the input of postsynaptic neuron <c>i</c> at step
-/// <c>t + delay</c>; a delay of 0 delivers within the same step, before the integration, as in <c>net.m</c>.
+/// <c>S[i, j]</c> to the input I of postsynaptic neuron <c>i</c> at step <c>t + delay</c>; a delay of 0 delivers within the
+/// same step, before the integration, as in <c>net.m</c>. Units: weights are in Izhikevich's current units, the units of
+/// <c>v'</c> (mV/ms; at the 1 ms step a weight w raises v by about w mV; positive excites, negative inhibits); delays are
+/// whole steps of <see cref="NetworkSimulation.StepMs"/> = 1 ms.
 /// </remarks>
 public abstract record Connectivity
 {
@@ -140,7 +142,32 @@ public abstract record Connectivity
         /// <inheritdoc />
         public override int MaxDelaySteps => maxDelaySteps;
 
+        /// <summary>Builds the rows from a list of synapses (any order); synapses with equal (pre, post) keep their list order.</summary>
+        /// <remarks>The same rules as <see cref="Create(int, ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{double}, ReadOnlySpan{int})"/>: neurons in 0 … N − 1, finite weights (mV/ms), delays in 0 … <see cref="DelayLimitSteps"/> steps of 1 ms.</remarks>
+        public static Validation<Error, Sparse> Create(int neurons, IEnumerable<Synapse> synapses)
+        {
+            if (synapses is null)
+            {
+                return Fail<Error, Sparse>(Error.New("synapses is missing"));
+            }
+
+            var list = synapses as IReadOnlyCollection<Synapse> ?? [.. synapses];
+            var pre = new int[list.Count];
+            var post = new int[list.Count];
+            var weights = new double[list.Count];
+            var delays = new int[list.Count];
+            int s = 0;
+            foreach (var synapse in list)
+            {
+                (pre[s], post[s], weights[s], delays[s]) = (synapse.Pre, synapse.Post, synapse.Weight, synapse.DelaySteps);
+                s++;
+            }
+
+            return Create(neurons, pre, post, weights, delays);
+        }
+
         /// <summary>Builds the rows from synapse lists (any order); synapses with equal (pre, post) keep their list order.</summary>
+        /// <remarks>Weights in mV/ms (Izhikevich's current units, added to the postsynaptic I), delays in steps of 1 ms (0 … <see cref="DelayLimitSteps"/>).</remarks>
         public static Validation<Error, Sparse> Create(int neurons, ReadOnlySpan<int> pre, ReadOnlySpan<int> post, ReadOnlySpan<double> weights, ReadOnlySpan<int> delaysSteps)
         {
             if (neurons < 1)

@@ -4,7 +4,13 @@ using static LanguageExt.Prelude;
 
 namespace NeuroFold.Core.Networks;
 
-/// <summary>A network model: neurons, their connections and their external input.</summary>
+/// <summary>A network model: neurons, their connections and their external input, checked to fit together when built.</summary>
+/// <remarks>
+/// Made only by <see cref="Create"/> (or the recipes <see cref="Izhikevich2003Network"/> and <see cref="SparseNetwork"/>),
+/// so a network that exists is consistent: a mismatch is reported when it is built, not when it runs. Units are
+/// <c>net.m</c>'s: v in mV, u in mV/ms, time in steps of <see cref="NetworkSimulation.StepMs"/> = 1 ms, weights and inputs
+/// in Izhikevich's current units (mV/ms, ≈ mV of depolarisation per 1 ms step), delays in steps.
+/// </remarks>
 public sealed record Network
 {
     internal Network(NetworkNeurons neurons, Connectivity connectivity, NetworkInput input)

@@ -6,7 +6,11 @@ using static LanguageExt.Prelude;
 
 namespace NeuroFold.Core.Networks;
 
-/// <summary>The external input of every neuron at every step (Izhikevich's thalamic input), in mV per ms step.</summary>
+/// <summary>The external input of every neuron at every step (Izhikevich's thalamic input).</summary>
+/// <remarks>
+/// Units: Izhikevich's current units, the units of <c>v'</c> (mV/ms), added to I on each 1 ms step as a synaptic
+/// weight is (so an input of x raises v by about x mV per step). Checked against the network's size by <see cref="Network.Create"/>.
+/// </remarks>
 public abstract record NetworkInput
 {
     private protected NetworkInput()

@@ -230,7 +230,7 @@ internal sealed class NetworkKernel<TLane, TMask>
             ImmutableCollectionsMarshal.AsImmutableArray(v.AsSpan(0, n).ToArray()),
             ImmutableCollectionsMarshal.AsImmutableArray(u.AsSpan(0, n).ToArray()),
             ImmutableCollectionsMarshal.AsImmutableArray(pending));
-        return new NetworkResult([.. spikeSteps], [.. spikeNeurons], final, status);
+        return new NetworkResult([.. spikeSteps], [.. spikeNeurons], final, status, stepsDone, steps);
     }
 
     int FirstNonFinite()

@@ -50,6 +50,30 @@ public sealed record NetworkNeurons
     /// <summary>The parameters of neuron <paramref name="i"/>.</summary>
     public IzhikevichParameters Parameters(int i) => new(A[i], B[i], C[i], D[i]);
 
+    /// <summary>The neurons <paramref name="cells"/>, in order, each starting at <paramref name="v0Mv"/> on its u-nullcline (<c>u0 = b·v0</c>).</summary>
+    /// <param name="cells">The parameters of each neuron; the first <paramref name="excitatory"/> are excitatory.</param>
+    /// <param name="v0Mv">Initial membrane potential of every neuron, mV.</param>
+    /// <param name="excitatory">How many of the first neurons are excitatory (used for per-population rates).</param>
+    /// <remarks>The same rules as <see cref="Create(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, int)"/>; all problems are listed.</remarks>
+    public static Validation<Error, NetworkNeurons> Create(IEnumerable<IzhikevichParameters> cells, double v0Mv, int excitatory)
+    {
+        if (cells is null)
+        {
+            return Fail<Error, NetworkNeurons>(Error.New("cells is missing"));
+        }
+
+        var p = cells as IReadOnlyCollection<IzhikevichParameters> ?? [.. cells];
+        var (a, b, c, d) = (new double[p.Count], new double[p.Count], new double[p.Count], new double[p.Count]);
+        int i = 0;
+        foreach (var cell in p)
+        {
+            (a[i], b[i], c[i], d[i]) = (cell.A, cell.B, cell.C, cell.D);
+            i++;
+        }
+
+        return Create(a, b, c, d, v0Mv, excitatory);
+    }
+
     /// <summary>Validates per-neuron parameters and starts every neuron at <c>v0</c> on its u-nullcline (<c>u0 = b·v0</c>).</summary>
     /// <remarks>Rules: equal lengths, at least one neuron, every value finite, <c>c &lt; 30</c> mV; all problems are listed.</remarks>
     public static Validation<Error, NetworkNeurons> Create(

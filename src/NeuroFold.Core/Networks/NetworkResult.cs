@@ -10,8 +10,17 @@ namespace NeuroFold.Core.Networks;
 /// <see cref="RunStatus.NonFinite"/>, the step that left the finite range (every neuron stepped; the non-finite values
 /// included), the same for every thread count and vector width.</param>
 /// <param name="Status">Completed, or the first step (0-based) and neuron whose state left the finite range.</param>
-public sealed record NetworkResult(ImmutableArray<int> SpikeSteps, ImmutableArray<int> SpikeNeurons, NetworkState Final, RunStatus Status)
+/// <param name="FirstStep">0-based index of the first step of this run (the <see cref="NetworkState.StepsDone"/> it started from; 0 for a new run).</param>
+/// <param name="StepCount">Number of steps asked of this run (each <see cref="NetworkSimulation.StepMs"/> long): what its rates refer to.</param>
+public sealed record NetworkResult(
+    ImmutableArray<int> SpikeSteps, ImmutableArray<int> SpikeNeurons, NetworkState Final, RunStatus Status, int FirstStep, int StepCount)
 {
+    /// <summary>Number of neurons.</summary>
+    public int Neurons => Final.V.Length;
+
+    /// <summary>Simulated time of this run, ms: <c>StepCount·1 ms</c>.</summary>
+    public double DurationMs => StepCount * NetworkSimulation.StepMs;
+
     /// <summary>Number of spikes.</summary>
     public int SpikeCount => SpikeSteps.Length;
 

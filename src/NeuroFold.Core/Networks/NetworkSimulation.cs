@@ -32,6 +32,9 @@ public static class NetworkSimulation
     /// <summary>Steps between two calls of a run's progress hook.</summary>
     public const int ProgressInterval = 100;
 
+    /// <summary>Runs <paramref name="steps"/> steps (of 1 ms) from the network's initial state on one thread.</summary>
+    public static NetworkResult Run(Network network, int steps) => Run(network, NetworkState.Initial(network), steps, 1, null);
+
     /// <summary>Runs <paramref name="steps"/> steps from the network's initial state.</summary>
     public static NetworkResult Run(Network network, int steps, int threads) => Run(network, NetworkState.Initial(network), steps, threads, null);
 

@@ -5,7 +5,21 @@ namespace NeuroFold.Core.Networks;
 /// <summary>Population firing rates and the dominant rhythm of a network run.</summary>
 public static class PopulationRate
 {
-    /// <summary>Mean firing rate of neurons <paramref name="from"/> … <paramref name="to"/> − 1 over the run, Hz.</summary>
+    /// <summary>Mean firing rate of every neuron of the run, Hz: spikes / neurons / the run's duration (<see cref="NetworkResult.DurationMs"/>).</summary>
+    public static double MeanHz(NetworkResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return MeanHz(result, 0, result.Neurons);
+    }
+
+    /// <summary>Mean firing rate of neurons <paramref name="from"/> … <paramref name="to"/> − 1 over the run, Hz (the run's own length).</summary>
+    public static double MeanHz(NetworkResult result, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return MeanHz(result, from, to, result.StepCount, NetworkSimulation.StepMs);
+    }
+
+    /// <summary>Mean firing rate of neurons <paramref name="from"/> … <paramref name="to"/> − 1 over <paramref name="steps"/> steps of <paramref name="stepMs"/>, Hz.</summary>
     public static double MeanHz(NetworkResult result, int from, int to, int steps, double stepMs)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -26,13 +40,26 @@ public static class PopulationRate
         return count / (double)(to - from) / (steps * stepMs * 1e-3);
     }
 
+    /// <summary>The population rate of each step of the run, Hz: spikes at the run's k-th step / N / 1 ms (k = 0 … StepCount − 1).</summary>
+    public static ImmutableArray<double> PerStepHz(NetworkResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Bin(result, result.Neurons, result.StepCount, NetworkSimulation.StepMs, result.FirstStep);
+    }
+
     /// <summary>The population rate per step, Hz: spikes at 0-based step k (0 … steps − 1) / N / step length.</summary>
     public static ImmutableArray<double> PerStepHz(NetworkResult result, int neurons, int steps, double stepMs)
     {
         ArgumentNullException.ThrowIfNull(result);
+        return Bin(result, neurons, steps, stepMs, 0);
+    }
+
+    static ImmutableArray<double> Bin(NetworkResult result, int neurons, int steps, double stepMs, int firstStep)
+    {
         var rate = new double[steps];
-        foreach (int k in result.SpikeSteps)
+        foreach (int step in result.SpikeSteps)
         {
+            int k = step - firstStep;
             if (k >= 0 && k < steps)
             {
                 rate[k] += 1.0;

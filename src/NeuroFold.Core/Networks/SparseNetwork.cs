@@ -67,7 +67,7 @@ public static class SparseNetwork
     /// <remarks>
     /// Pass 1 counts each presynaptic neuron's synapses, pass 2 draws them again and places them; postsynaptic neurons
     /// are visited in ascending order, so targets come out sorted and multapses in draw order, exactly the rows
-    /// <see cref="Connectivity.Sparse.Create"/> builds from the same synapse lists. Memory: the rows alone.
+    /// <see cref="Connectivity.Sparse.Create(int, ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{double}, ReadOnlySpan{int})"/> builds from the same synapse lists. Memory: the rows alone.
     /// </remarks>
     internal static Connectivity.Sparse Rows(int neurons, int partners, int maxDelaySteps, double gain, long seed, int excitatory)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NeuroFold.Core.Simulation;
+using NeuroFold.Core.Stimuli;
 
 namespace NeuroFold.Core.Populations;
 
@@ -17,6 +18,7 @@ namespace NeuroFold.Core.Populations;
 /// <param name="IsiSquareSums">Sum of the squares of each neuron's ISIs, steps².</param>
 /// <param name="Spikes">Every spike in (step, neuron) order when recorded, else empty.</param>
 /// <param name="Status">Completed, or the first (step, neuron) whose state left the finite range.</param>
+/// <param name="Grid">The grid the run stepped through: what rates, spike times and ISIs in ms are computed from.</param>
 public sealed record PopulationResult(
     ImmutableArray<double> FinalV,
     ImmutableArray<double> FinalU,
@@ -25,8 +27,39 @@ public sealed record PopulationResult(
     ImmutableArray<long> IsiSums,
     ImmutableArray<long> IsiSquareSums,
     PopulationSpikes Spikes,
-    RunStatus Status)
+    RunStatus Status,
+    TimeGrid Grid)
 {
+    /// <summary>Number of neurons.</summary>
+    public int Count => SpikeCounts.Length;
+
+    /// <summary>Mean firing rate of neuron <paramref name="i"/> over the run, Hz: spikes / (<see cref="TimeGrid.DurationMs"/> in s); 0 for a run of no steps.</summary>
+    public double RateHz(int i) => Grid.DurationMs > 0 ? SpikeCounts[i] / (Grid.DurationMs / 1000.0) : 0.0;
+
+    /// <summary>The mean firing rate of every neuron, Hz (<see cref="RateHz"/>), in neuron order: an F–I curve's y values.</summary>
+    public ImmutableArray<double> RatesHz
+    {
+        get
+        {
+            var rates = new double[Count];
+            for (int i = 0; i < rates.Length; i++)
+            {
+                rates[i] = RateHz(i);
+            }
+
+            return ImmutableArray.Create(rates);
+        }
+    }
+
+    /// <summary>Mean firing rate of the whole population, Hz: all spikes / neurons / duration; 0 without neurons or steps.</summary>
+    public double MeanRateHz => Count > 0 && Grid.DurationMs > 0 ? TotalSpikes / (double)Count / (Grid.DurationMs / 1000.0) : 0.0;
+
+    /// <summary>Time of neuron <paramref name="i"/>'s first spike, ms (the grid's label of that step); null if it never spiked.</summary>
+    public double? FirstSpikeMs(int i) => FirstSpikeSteps[i] < 0 ? null : Grid.TimeAfterStep(FirstSpikeSteps[i]);
+
+    /// <summary>Mean inter-spike interval of neuron <paramref name="i"/>, ms: <c>ΣISI·dt / (spikes − 1)</c>; null with fewer than two spikes.</summary>
+    public double? IsiMeanMs(int i) => SpikeCounts[i] < 2 ? null : IsiSums[i] * Grid.DtMs / (SpikeCounts[i] - 1);
+
     /// <summary>Total number of spikes of all neurons.</summary>
     public long TotalSpikes
     {

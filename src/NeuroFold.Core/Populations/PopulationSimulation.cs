@@ -67,15 +67,15 @@ public static class PopulationSimulation
     {
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(grid);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.BlockSize, 1, nameof(options));
+        options.Check();
+        int threads = options.ThreadCount;
 
         int n = population.Count;
         var width = Resolve(options.Width, n);
         bool four = n >= FourVectors.Vectors * LanesOf(width);
         int group = (four ? FourVectors.Vectors : OneVector.Vectors) * LanesOf(width);
         int lanes = RoundUp(n, group);
-        int blockLanes = RoundUp(options.BlockSize, group);
+        int blockLanes = RoundUp(options.Block, group);
         var work = new PopulationWorkspace(population, lanes, grid.Steps, options.RecordSpikes);
         int blocks = lanes / blockLanes + (lanes % blockLanes == 0 ? 0 : 1);
         var logs = new SpikeLog[blocks];
@@ -87,11 +87,11 @@ public static class PopulationSimulation
 
         if (four)
         {
-            Advance<TScheme, FourVectors>(new PopulationKernel<TScheme, FourVectors>(work, logs, blockLanes, options.Threads, grid.DtMs, capacitanceUfPerCm2), width);
+            Advance<TScheme, FourVectors>(new PopulationKernel<TScheme, FourVectors>(work, logs, blockLanes, threads, grid.DtMs, capacitanceUfPerCm2), width);
         }
         else
         {
-            Advance<TScheme, OneVector>(new PopulationKernel<TScheme, OneVector>(work, logs, blockLanes, options.Threads, grid.DtMs, capacitanceUfPerCm2), width);
+            Advance<TScheme, OneVector>(new PopulationKernel<TScheme, OneVector>(work, logs, blockLanes, threads, grid.DtMs, capacitanceUfPerCm2), width);
         }
 
         return new PopulationResult(
@@ -102,8 +102,23 @@ public static class PopulationSimulation
             Freeze(work.IsiSums),
             Freeze(work.IsiSquareSums),
             options.RecordSpikes ? Merge(logs, grid.Steps) : PopulationSpikes.Empty,
-            FindNonFinite<TScheme>(population, work, grid, capacitanceUfPerCm2));
+            FindNonFinite<TScheme>(population, work, grid, capacitanceUfPerCm2),
+            grid);
     }
+
+    /// <summary>Runs <paramref name="population"/> on <paramref name="grid"/> under Jaxley's scheme: C_m = 1 µF/cm², one thread, every spike recorded.</summary>
+    /// <remarks>The same as <see cref="Run{TScheme}(Population, TimeGrid, double, PopulationOptions)"/> with <see cref="JaxleyScheme"/>, 1.0 and <see cref="PopulationOptions.Default"/>.</remarks>
+    public static PopulationResult Run(Population population, TimeGrid grid) =>
+        Run<JaxleyScheme>(population, grid, 1.0, PopulationOptions.Default);
+
+    /// <summary>Runs <paramref name="population"/> on <paramref name="grid"/> under <typeparamref name="TScheme"/>: C_m = 1 µF/cm², one thread, every spike recorded.</summary>
+    public static PopulationResult Run<TScheme>(Population population, TimeGrid grid)
+        where TScheme : struct, IScheme<TScheme, IzhikevichParameters> =>
+        Run<TScheme>(population, grid, 1.0, PopulationOptions.Default);
+
+    /// <summary>Runs <paramref name="population"/> on <paramref name="grid"/> under Jaxley's scheme with <paramref name="options"/> (C_m = 1 µF/cm²).</summary>
+    public static PopulationResult Run(Population population, TimeGrid grid, PopulationOptions options) =>
+        Run<JaxleyScheme>(population, grid, 1.0, options);
 
     /// <summary>Runs <paramref name="kernel"/> with the scheme's step at <paramref name="width"/>.</summary>
     static void Advance<TScheme, TGroup>(PopulationKernel<TScheme, TGroup> kernel, VectorWidth width)

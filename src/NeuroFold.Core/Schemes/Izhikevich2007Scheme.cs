@@ -29,7 +29,7 @@ public readonly struct Izhikevich2007Scheme : IScheme<Izhikevich2007Scheme, Izhi
     public static bool NonFiniteIsAbsorbing => false;
 
     /// <summary>The constants of one neuron for the scalar fold (the capacitance is the parameters' C).</summary>
-    public static Constants<ScalarLane, bool> Prepare(in Izhikevich2007Parameters parameters, double dtMs) =>
+    public static Constants<ScalarLane, bool> Prepare(Izhikevich2007Parameters parameters, double dtMs) =>
         Constants<ScalarLane, bool>.Prepare(new ReadOnlySpan<Izhikevich2007Parameters>(in parameters), dtMs, parameters.CapacitancePf);
 
     /// <inheritdoc />

@@ -36,7 +36,7 @@ public readonly struct JaxleyScheme : IScheme<JaxleyScheme, IzhikevichParameters
     public static bool NonFiniteIsAbsorbing => true;
 
     /// <summary>The constants of one neuron for the scalar fold.</summary>
-    public static Constants<ScalarLane, bool> Prepare(in IzhikevichParameters parameters, double dtMs, double capacitanceUfPerCm2) =>
+    public static Constants<ScalarLane, bool> Prepare(IzhikevichParameters parameters, double dtMs, double capacitanceUfPerCm2) =>
         Constants<ScalarLane, bool>.Prepare(new ReadOnlySpan<IzhikevichParameters>(in parameters), dtMs, capacitanceUfPerCm2);
 
     /// <inheritdoc />

@@ -31,7 +31,7 @@ public readonly struct Net2003Scheme : IScheme<Net2003Scheme, IzhikevichParamete
     public static bool NonFiniteIsAbsorbing => false;
 
     /// <summary>The constants of one neuron for the scalar fold.</summary>
-    public static Constants<ScalarLane, bool> Prepare(in IzhikevichParameters parameters, double dtMs, double capacitanceUfPerCm2) =>
+    public static Constants<ScalarLane, bool> Prepare(IzhikevichParameters parameters, double dtMs, double capacitanceUfPerCm2) =>
         Constants<ScalarLane, bool>.Prepare(new ReadOnlySpan<IzhikevichParameters>(in parameters), dtMs, capacitanceUfPerCm2);
 
     /// <summary>The lanes whose state will spike at the start of the next step, lane i as bit i: <c>v ≥ 30</c> (net.m's <c>find(v &gt;= 30)</c>).</summary>

@@ -35,11 +35,11 @@ public readonly struct PaperScheme : IScheme<PaperScheme, IzhikevichParameters>,
     public static bool NonFiniteIsAbsorbing => false;
 
     /// <summary>The constants of one 2003 cell for the scalar fold.</summary>
-    public static Constants<ScalarLane, bool> Prepare(in IzhikevichParameters parameters, double tauMs, double capacitanceUfPerCm2) =>
+    public static Constants<ScalarLane, bool> Prepare(IzhikevichParameters parameters, double tauMs, double capacitanceUfPerCm2) =>
         Prepare(IzhikevichVariant.Standard(parameters), tauMs, capacitanceUfPerCm2);
 
     /// <summary>The constants of one published model variant for the scalar fold.</summary>
-    public static Constants<ScalarLane, bool> Prepare(in IzhikevichVariant model, double tauMs, double capacitanceUfPerCm2) =>
+    public static Constants<ScalarLane, bool> Prepare(IzhikevichVariant model, double tauMs, double capacitanceUfPerCm2) =>
         Constants<ScalarLane, bool>.Prepare(new ReadOnlySpan<IzhikevichVariant>(in model), tauMs, capacitanceUfPerCm2);
 
     /// <inheritdoc />

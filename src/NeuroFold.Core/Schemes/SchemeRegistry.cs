@@ -71,11 +71,11 @@ public static class SchemeRegistry
         public override TraceConvention Convention => TScheme.Convention;
 
         public override SimulationResult Run(
-            in TParameters parameters, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
+            TParameters parameters, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
             Simulation.Simulation.Run<TScheme, TParameters>(parameters, initial, grid, input, capacitance, recording, progress);
 
         public override SimulationResult RunSegment(
-            in TParameters parameters, IzhikevichState state, TimeGrid grid, int firstStep, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
+            TParameters parameters, IzhikevichState state, TimeGrid grid, int firstStep, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
             Simulation.Simulation.RunSegment<TScheme, TParameters>(parameters, state, grid, firstStep, input, capacitance, recording, progress);
     }
 
@@ -91,11 +91,11 @@ public static class SchemeRegistry
         public override TraceConvention Convention => TScheme.Convention;
 
         public override SimulationResult Run(
-            in IzhikevichParameters parameters, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
+            IzhikevichParameters parameters, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
             Simulation.Simulation.Run<TScheme, IzhikevichParameters>(parameters, initial, grid, input, capacitance, recording, progress);
 
         public override SimulationResult RunSegment(
-            in IzhikevichParameters parameters, IzhikevichState state, TimeGrid grid, int firstStep, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
+            IzhikevichParameters parameters, IzhikevichState state, TimeGrid grid, int firstStep, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress) =>
             Simulation.Simulation.RunSegment<TScheme, IzhikevichParameters>(parameters, state, grid, firstStep, input, capacitance, recording, progress);
 
         public override PopulationResult RunPopulation(Population population, TimeGrid grid, double capacitance, PopulationOptions options) =>
@@ -137,11 +137,11 @@ public abstract record RegisteredScheme<TParameters> : RegisteredScheme
 
     /// <summary>Runs one neuron through the fold (<see cref="Simulation.Simulation.Run{TScheme, TParameters}"/>).</summary>
     public abstract SimulationResult Run(
-        in TParameters parameters, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress);
+        TParameters parameters, IzhikevichState initial, TimeGrid grid, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress);
 
     /// <summary>Runs one segment of a run (<see cref="Simulation.Simulation.RunSegment{TScheme, TParameters}"/>).</summary>
     public abstract SimulationResult RunSegment(
-        in TParameters parameters, IzhikevichState state, TimeGrid grid, int firstStep, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress);
+        TParameters parameters, IzhikevichState state, TimeGrid grid, int firstStep, ReadOnlySpan<double> input, double capacitance, Recording recording, Action<int>? progress);
 }
 
 /// <summary>A scheme of the 2003 model chosen by name: single neurons and populations.</summary>
@@ -151,6 +151,6 @@ public abstract record CellScheme : RegisteredScheme<IzhikevichParameters>
     {
     }
 
-    /// <summary>Runs a population (<see cref="PopulationSimulation.Run{TScheme}"/>).</summary>
+    /// <summary>Runs a population (<see cref="PopulationSimulation.Run{TScheme}(Population, TimeGrid, double, PopulationOptions)"/>).</summary>
     public abstract PopulationResult RunPopulation(Population population, TimeGrid grid, double capacitance, PopulationOptions options);
 }

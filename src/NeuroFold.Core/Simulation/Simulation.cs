@@ -26,8 +26,28 @@ public static class Simulation
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(stimulus);
-        return Run<JaxleyScheme>(parameters, initial, grid, stimulus.Sample(grid).AsSpan(), compartment.CapacitanceUfPerCm2, Recording.Full);
+        return Run<JaxleyScheme>(parameters, initial, grid, stimulus.Sample(grid).AsSpan(), Capacitance(compartment), Recording.Full);
     }
+
+    /// <summary>Runs one Jaxley-scheme neuron through <paramref name="stimulus"/> on Jaxley's default compartment (<see cref="Compartment.Default"/>), recording everything.</summary>
+    public static SimulationResult Run(IzhikevichParameters parameters, IzhikevichState initial, TimeGrid grid, Stimulus stimulus) =>
+        Run(parameters, initial, grid, stimulus, Compartment.Default);
+
+    /// <summary>Runs one neuron under scheme <typeparamref name="TScheme"/> through <paramref name="stimulus"/> on <paramref name="compartment"/>, recording everything.</summary>
+    /// <remarks>Pick the grid the scheme's program uses: <see cref="TimeGrid.MatlabColon"/> for <see cref="PaperScheme"/>, <see cref="TimeGrid.Create(double, double)"/> otherwise.</remarks>
+    public static SimulationResult Run<TScheme>(IzhikevichParameters parameters, IzhikevichState initial, TimeGrid grid, Stimulus stimulus, Compartment compartment)
+        where TScheme : struct, IScheme<TScheme, IzhikevichParameters>
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(stimulus);
+        return Run<TScheme>(parameters, initial, grid, stimulus.Sample(grid).AsSpan(), Capacitance(compartment), Recording.Full);
+    }
+
+    /// <summary>The compartment's capacitance; <c>default(Compartment)</c>, which has no geometry, is rejected with a message that says so.</summary>
+    static double Capacitance(Compartment compartment) =>
+        compartment.CapacitanceUfPerCm2 > 0
+            ? compartment.CapacitanceUfPerCm2
+            : throw new ArgumentException("compartment has no geometry (default(Compartment)); use Compartment.Default or Compartment.Create(radiusUm, lengthUm, capacitanceUfPerCm2)", nameof(compartment));
 
     /// <summary>Runs one neuron under scheme <typeparamref name="TScheme"/> with one input value per step of <paramref name="grid"/>.</summary>
     /// <param name="parameters">Model parameters.</param>
@@ -42,7 +62,7 @@ public static class Simulation
         where TScheme : struct, IScheme<TScheme, IzhikevichParameters> =>
         Run<TScheme, IzhikevichParameters>(parameters, initial, grid, input, capacitanceUfPerCm2, recording);
 
-    /// <summary>Runs one neuron of any scheme with its own parameter type (for example the 2007 model), as <see cref="Run{TScheme}"/> does.</summary>
+    /// <summary>Runs one neuron of any scheme with its own parameter type (for example the 2007 model), as <see cref="Run{TScheme}(IzhikevichParameters, IzhikevichState, TimeGrid, ReadOnlySpan{double}, double, Recording)"/> does.</summary>
     /// <param name="parameters">The scheme's parameters.</param>
     /// <param name="initial">State at t = 0.</param>
     /// <param name="grid">Step size and number of steps.</param>
@@ -51,7 +71,7 @@ public static class Simulation
     /// <param name="recording">Which trace rows to keep.</param>
     /// <param name="progress">Called with the number of steps done, every <see cref="ProgressInterval"/> steps and at the end.</param>
     public static SimulationResult Run<TScheme, TParameters>(
-        in TParameters parameters,
+        TParameters parameters,
         IzhikevichState initial,
         TimeGrid grid,
         ReadOnlySpan<double> input,
@@ -86,7 +106,7 @@ public static class Simulation
     /// <param name="recording">Which trace rows to keep (rows counted over the whole run).</param>
     /// <param name="progress">Called with the number of the segment's steps done.</param>
     public static SimulationResult RunSegment<TScheme, TParameters>(
-        in TParameters parameters,
+        TParameters parameters,
         IzhikevichState state,
         TimeGrid grid,
         int firstStep,
@@ -113,7 +133,7 @@ public static class Simulation
     /// <param name="progress">Called with the number of steps done, every <see cref="ProgressInterval"/> steps and at the end.</param>
     /// <returns>The rows, the spikes (global step indices) and how the segment ended; the first non-finite state stops it and is reported.</returns>
     public static SimulationResult Fold<TStep>(
-        in TStep step,
+        TStep step,
         IzhikevichState initial,
         TimeGrid grid,
         ReadOnlySpan<double> input,
@@ -127,7 +147,7 @@ public static class Simulation
     /// <summary>The fold at any one-lane arithmetic (<see cref="Fold{TStep}"/> is it at <see cref="ScalarLane"/>).</summary>
     /// <remarks>A lane type of more than one lane is rejected: a fold records one neuron.</remarks>
     public static SimulationResult Fold<TStep, TLane, TMask>(
-        in TStep step,
+        TStep step,
         IzhikevichState initial,
         TimeGrid grid,
         ReadOnlySpan<double> input,
@@ -231,7 +251,7 @@ public static class Simulation
         }
 
         var trace = rows == 0 ? Trace.Empty : new Trace(Freeze(time, row), Freeze(vs, row), Freeze(us, row));
-        return new SimulationResult(trace, new SpikeTrain(spikeSteps.ToImmutable(), spikeTimes.ToImmutable()), status, last);
+        return new SimulationResult(trace, new SpikeTrain(spikeSteps.ToImmutable(), spikeTimes.ToImmutable()), status, last, grid, firstStep, count);
     }
 
     /// <summary>Folds <paramref name="step"/> over <paramref name="input"/> and returns the final state only.</summary>
@@ -239,7 +259,7 @@ public static class Simulation
     /// The plain scalar fold every fast path is checked against. A non-finite state propagates (IEEE arithmetic) rather
     /// than stopping the fold; use <see cref="Fold{TStep}"/> to have it reported.
     /// </remarks>
-    public static IzhikevichState Advance<TStep>(in TStep step, IzhikevichState state, ReadOnlySpan<double> input)
+    public static IzhikevichState Advance<TStep>(TStep step, IzhikevichState state, ReadOnlySpan<double> input)
         where TStep : struct, IStep<ScalarLane, bool>
     {
         ScalarLane v = state.V;
@@ -253,7 +273,7 @@ public static class Simulation
     }
 
     /// <summary>One step from <paramref name="state"/> with input current <paramref name="current"/>.</summary>
-    public static StepOutcome Advance<TStep>(in TStep step, IzhikevichState state, double current)
+    public static StepOutcome Advance<TStep>(TStep step, IzhikevichState state, double current)
         where TStep : struct, IStep<ScalarLane, bool>
     {
         ScalarLane v = state.V;
