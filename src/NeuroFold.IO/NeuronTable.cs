@@ -97,7 +97,7 @@ public static class NeuronTable
 
         if (errors.Count > 0)
         {
-            return Fail<Error, NetworkNeurons>(Error.Many(errors.ToArray()));
+            return Fail<Error, NetworkNeurons>(errors.ToSeq());
         }
 
         int ne = excitatory ?? LeadingRegularSpiking(a, b);
