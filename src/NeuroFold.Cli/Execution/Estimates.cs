@@ -19,7 +19,7 @@ internal static class Estimates
     public const int PlotBytesPerRow = 64;
 
     /// <summary>Memory per grid point of a sweep (parameters, state, counts, statistics, the population's arrays).</summary>
-    public const int SweepBytesPerPoint = 320;
+    public const int SweepBytesPerPoint = 400;
 
     /// <summary>Memory per neuron of a population benchmark.</summary>
     public const int BenchBytesPerNeuron = 160;
