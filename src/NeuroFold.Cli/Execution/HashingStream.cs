@@ -65,11 +65,4 @@ internal sealed class HashingStream(Stream inner) : Stream
 
         base.Dispose(disposing);
     }
-
-    /// <summary>The SHA-256 of a file's bytes, as lower-case hex.</summary>
-    public static string HashFile(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

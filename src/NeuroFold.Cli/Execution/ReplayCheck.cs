@@ -90,7 +90,7 @@ internal static class ReplayCheck
             {
                 string rest = Path.GetFileName(dir)[TempPrefix.Length..];
                 int dash = rest.IndexOf('-', StringComparison.Ordinal);
-                if (dash > 0 && int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && !IsAlive(pid))
+                if (dash > 0 && int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && !Processes.IsAlive(pid))
                 {
                     DeleteTree(dir);
                 }
@@ -248,21 +248,4 @@ internal static class ReplayCheck
     };
 
     static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
-
-    static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var p = System.Diagnostics.Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
 }

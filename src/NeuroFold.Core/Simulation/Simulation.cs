@@ -87,8 +87,7 @@ public static class Simulation
             throw new ArgumentException($"the input has {input.Length} values for {grid.Steps} steps", nameof(input));
         }
 
-        var visitor = new FoldVisitor<TParameters>(parameters, initial, grid, input[..grid.Steps], capacitance, recording, TScheme.Convention, 0, progress);
-        return TScheme.Apply<ScalarLane, bool, FoldVisitor<TParameters>, SimulationResult>(ref visitor);
+        return RunSegment<TScheme, TParameters>(parameters, initial, grid, 0, input[..grid.Steps], capacitance, recording, progress);
     }
 
     /// <summary>Runs steps <paramref name="firstStep"/> … <paramref name="firstStep"/> + <c>input.Length</c> − 1 of a run from the state before them: a run taken a segment at a time.</summary>

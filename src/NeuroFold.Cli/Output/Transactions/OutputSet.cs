@@ -456,7 +456,7 @@ internal sealed class OutputSet : IDisposable
 
                 string rest = n[prefix.Length..];
                 int dash = rest.IndexOf('-', StringComparison.Ordinal);
-                if (dash > 0 && int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && IsAlive(pid))
+                if (dash > 0 && int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && Processes.IsAlive(pid))
                 {
                     string cmdline = $"/proc/{pid}/cmdline";
                     string what = File.Exists(cmdline) ? File.ReadAllText(cmdline).Replace('\0', ' ').Trim() : "";
@@ -469,22 +469,5 @@ internal sealed class OutputSet : IDisposable
         }
 
         return "";
-    }
-
-    static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var p = Process.GetProcessById(pid);
-            return !p.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 }
