@@ -153,7 +153,7 @@ internal static class BenchCommand
                 model, r.GetValue(tMax), r.GetValue(seed), r.GetValue(neurons), null, r.GetValue(k),
                 r.GetValue(maxDelay) ?? "1", null, null, null, r.GetValue(threads), null);
             var build = Stopwatch.StartNew();
-            return Budget.Resolve("--max-memory", r.GetValue(maxMemory)).Bind(budget => NetworkResolver.Resolve(options, FieldNames.Flags, budget)).Match(
+            return NetworkResolver.Resolve(options, FieldNames.Flags, Budget.Resolve("--max-memory", r.GetValue(maxMemory))).Match(
                 Succ: spec => MeasureNetwork(model, spec, build.Elapsed.TotalSeconds, stdout),
                 Fail: errors => Problems.Report(stderr, errors));
         });

@@ -75,7 +75,7 @@ internal static class NetworkCommand
 
     /// <summary>Validates, runs and writes; returns the exit code.</summary>
     public static int Execute(NetworkOptions options, string? maxMemory, TextWriter stdout, TextWriter stderr, bool quiet) =>
-        Budget.Resolve("--max-memory", maxMemory).Bind(budget => NetworkResolver.Resolve(options, FieldNames.Flags, budget)).Match(
+        NetworkResolver.Resolve(options, FieldNames.Flags, Budget.Resolve("--max-memory", maxMemory)).Match(
             Succ: spec => Outputs.Into(FieldNames.Flags.Of("out"), spec.OutDir, Planned, stderr, set => Produce(spec, set, quiet ? null : stderr).Match(
                 Right: written => Report(spec, written, stdout, quiet),
                 Left: failure => failure.Report(stderr))),

@@ -42,13 +42,17 @@ internal static class NetworkResolver
     public static Validation<Error, ResolvedNetwork> Resolve(NetworkOptions o, FieldNames names) => Resolve(o, names, Budget.Default);
 
     /// <summary>Validates, checks the estimate against <paramref name="budget"/> before anything big is read or built, loads the files and builds the network.</summary>
-    public static Validation<Error, ResolvedNetwork> Resolve(NetworkOptions o, FieldNames names, Budget budget)
+    public static Validation<Error, ResolvedNetwork> Resolve(NetworkOptions o, FieldNames names, Budget budget) =>
+        Resolve(o, names, Success<Error, Budget>(budget));
+
+    /// <summary>As <see cref="Resolve(NetworkOptions, FieldNames, Budget)"/>, with the budget still to be checked: a bad <c>--max-memory</c> is listed with every other problem.</summary>
+    public static Validation<Error, ResolvedNetwork> Resolve(NetworkOptions o, FieldNames names, Validation<Error, Budget> given)
     {
-        ArgumentNullException.ThrowIfNull(budget);
+        var budget = given.IfFail(Budget.Default);
         ArgumentNullException.ThrowIfNull(o);
         ArgumentNullException.ThrowIfNull(names);
         string N(string field) => names.Of(field);
-        var errors = new List<Error>();
+        var errors = new List<Error>(given.FailToSeq());
         string model = (o.Model ?? Izhikevich2003).Trim().ToLowerInvariant();
         if (!Models.Contains(model))
         {

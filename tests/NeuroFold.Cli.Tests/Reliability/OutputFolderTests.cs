@@ -164,6 +164,26 @@ public sealed class OutputFolderTests
     }
 
     [Fact]
+    public void Sweep_and_network_report_every_problem_at_once_their_folder_included()
+    {
+        using var tmp = new TempFolder();
+        string file = tmp.Write("taken", "a file");
+        var sweep = Cli.Run("sweep", "--grid", "a=x", "--grid", "q=1", "--dt", "0", "--threads", "0", "--max-memory", "tiny", "--out", file);
+        Assert.Equal(2, sweep.Exit);
+        foreach (string problem in new[] { "--grid #1 a must be a number", "--grid #2 quantity must be one of", "--dt must be", "--threads must be", "--max-memory must be", "--out must be a folder" })
+        {
+            Assert.Contains(problem, sweep.Err, StringComparison.Ordinal);
+        }
+
+        var network = Cli.Run("network", "--model", "nope", "--k", "0", "--seed", "-1", "--t-max", "0", "--max-memory", "tiny", "--out", file);
+        Assert.Equal(2, network.Exit);
+        foreach (string problem in new[] { "--model must be one of", "--k must be", "--seed must be", "--t-max must be", "--max-memory must be" })
+        {
+            Assert.Contains(problem, network.Err, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_link_to_a_folder_writes_into_the_folder_it_names()
     {
         using var tmp = new TempFolder();

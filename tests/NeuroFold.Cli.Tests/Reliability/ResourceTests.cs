@@ -6,7 +6,7 @@ namespace NeuroFold.Cli.Tests.Reliability;
 public sealed class ResourceTests
 {
     [Fact]
-    public void A_sparse_network_of_two_hundred_million_neurons_is_refused_before_it_is_built()
+    public void A_sparse_network_of_a_hundred_million_neurons_with_255_ms_delays_is_refused_before_it_is_built()
     {
         var r = Cli.Run("network", "--model", "sparse", "--neurons", "100000000", "--max-delay", "255", "--out", "never");
         Assert.Equal(2, r.Exit);
