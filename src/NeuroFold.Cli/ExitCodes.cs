@@ -20,4 +20,7 @@ internal static class ExitCodes
 
     /// <summary>Replay's re-run ran past its time limit (<c>--timeout</c>); its temporary folder was removed.</summary>
     public const int TimedOut = 5;
+
+    /// <summary>Replay of a manifest made on another platform: every data output matches, but some figure is drawn differently there.</summary>
+    public const int FiguresDiffer = 6;
 }

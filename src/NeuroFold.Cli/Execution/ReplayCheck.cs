@@ -43,22 +43,22 @@ internal static class ReplayCheck
         return unlisted;
     }
 
-    /// <summary>Every disagreement between the recorded hashes and the re-run's files.</summary>
-    public static List<string> Rerun(IReadOnlyList<OutputFile> recorded, IReadOnlyList<OutputFile> rerun)
+    /// <summary>Every disagreement between the recorded hashes and the re-run's files, with the file it concerns.</summary>
+    public static List<(string File, string Message)> Rerun(IReadOnlyList<OutputFile> recorded, IReadOnlyList<OutputFile> rerun)
     {
         ArgumentNullException.ThrowIfNull(recorded);
         ArgumentNullException.ThrowIfNull(rerun);
-        var differences = new List<string>();
+        var differences = new List<(string File, string Message)>();
         foreach (var entry in recorded)
         {
             var again = rerun.FirstOrDefault(o => o.File == entry.File);
             if (again is null)
             {
-                differences.Add($"{entry.File}: the re-run did not produce it");
+                differences.Add((entry.File, $"{entry.File}: the re-run did not produce it"));
             }
             else if (again.Sha256 != entry.Sha256)
             {
-                differences.Add($"{entry.File}: the re-run produced different bytes (SHA-256 {Short(again.Sha256)}…, manifest {Short(entry.Sha256)}…)");
+                differences.Add((entry.File, $"{entry.File}: the re-run produced different bytes (SHA-256 {Short(again.Sha256)}…, manifest {Short(entry.Sha256)}…)"));
             }
         }
 
@@ -66,7 +66,7 @@ internal static class ReplayCheck
         {
             if (!recorded.Any(o => o.File == extra.File))
             {
-                differences.Add($"{extra.File}: the re-run produced it but the manifest does not list it");
+                differences.Add((extra.File, $"{extra.File}: the re-run produced it but the manifest does not list it"));
             }
         }
 

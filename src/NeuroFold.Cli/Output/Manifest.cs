@@ -1,9 +1,7 @@
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using LanguageExt;
 using LanguageExt.Common;
-using NeuroFold.Core.Populations;
 using static LanguageExt.Prelude;
 using NeuroFold.IO;
 
@@ -16,6 +14,9 @@ namespace NeuroFold.Cli.Output;
 /// <param name="Outputs">Every output file, in the order written.</param>
 internal sealed record Manifest(string Command, string ToolVersion, JsonElement Spec, IReadOnlyList<OutputFile> Outputs)
 {
+    /// <summary>Where the run ran (<see cref="ManifestPlatform.Unknown"/> for the first manifest format).</summary>
+    public ManifestPlatform Platform { get; init; } = ManifestPlatform.Unknown;
+
     /// <summary>The file name of the manifest inside an output folder.</summary>
     public const string FileName = "run.json";
 
@@ -42,12 +43,7 @@ internal sealed record Manifest(string Command, string ToolVersion, JsonElement 
         w.WriteString("tool", "neurofold");
         w.WriteString("toolVersion", CurrentToolVersion);
         w.WriteString("command", command);
-        w.WriteStartObject("platform");
-        w.WriteString("os", RuntimeInformation.OSDescription);
-        w.WriteString("architecture", RuntimeInformation.ProcessArchitecture.ToString());
-        w.WriteString("runtime", RuntimeInformation.FrameworkDescription);
-        w.WriteString("vectorWidth", PopulationSimulation.Resolve(VectorWidth.Auto).ToString());
-        w.WriteEndObject();
+        ManifestPlatform.Current.Write(w);
         w.WritePropertyName("spec");
         spec(w);
         w.WriteStartArray("outputs");
@@ -57,6 +53,7 @@ internal sealed record Manifest(string Command, string ToolVersion, JsonElement 
             w.WriteString("file", f.File);
             w.WriteNumber("bytes", f.Bytes);
             w.WriteString("sha256", f.Sha256);
+            w.WriteString("kind", OutputKinds.Name(f.Kind));
             w.WriteEndObject();
         }
 
@@ -129,12 +126,17 @@ internal sealed record Manifest(string Command, string ToolVersion, JsonElement 
                     problems.Add(Error.New($"{at}.sha256 must be 64 hex digits, got \"{Excerpt.Of(sha)}\""));
                 }
 
+                if (item.TryGetProperty("kind", out var kind) && (kind.ValueKind != JsonValueKind.String || kind.GetString() != OutputKinds.Name(OutputKinds.Of(file))))
+                {
+                    problems.Add(Error.New($"{at}.kind must be \"{OutputKinds.Name(OutputKinds.Of(file))}\" for \"{Excerpt.Of(file)}\" (figures are .png and .svg, everything else is data)"));
+                }
+
                 outputs.Add(new OutputFile(file, bytes, sha.ToLowerInvariant()));
             }
         }
 
         return problems.Count == 0
-            ? Success<Error, Manifest>(new Manifest(command, version, spec, outputs))
+            ? Success<Error, Manifest>(new Manifest(command, version, spec, outputs) { Platform = ManifestPlatform.Read(root) })
             : Fail<Error, Manifest>(problems.Select(e => Error.New($"{source}: {e.Message}")).ToSeq().Strict());
     }
 
