@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NeuroFold.Core.Numerics;
 
 namespace NeuroFold.Core.Networks;
 
@@ -157,8 +158,8 @@ public static class PopulationRate
             {
                 for (int k = 0; k < len / 2; k++)
                 {
-                    double wr = Math.Cos(angle * k);
-                    double wi = Math.Sin(angle * k);
+                    double wr = CorrectlyRounded.Cos(angle * k);
+                    double wi = CorrectlyRounded.Sin(angle * k);
                     int p = start + k;
                     int q = p + (len / 2);
                     double xr = (re[q] * wr) - (im[q] * wi);
