@@ -15,10 +15,11 @@ namespace NeuroFold.Core.Numerics;
 /// </para>
 /// <para>
 /// Method (Ziv's strategy). A fast path evaluates the function in 128-bit fixed-point integer arithmetic (table-driven
-/// argument reduction, a short polynomial, <see cref="FixedPoint.MulHi"/>) together with a proven bound on its error,
+/// argument reduction, a short polynomial, <see cref="FixedPoint.MulHi(UInt128, UInt128)"/>) together with a proven bound on its error,
 /// and rounds only if the whole error interval rounds to one double (<see cref="FixedPoint.TryRound{T}"/>). The bounds
 /// (about 2^−115 relative, derived beside each function) leave an interval that contains a rounding boundary for about
-/// one argument in 2^50 or fewer, so the fast path decides almost always; otherwise, and for the rare arguments outside
+/// one argument in 2^50 or fewer, so the fast path decides almost always (each function first tries the same evaluation
+/// at 64 bits, with a bound of a few units of 2^−62, which decides about 99 arguments in 100 at a fraction of the cost); otherwise, and for the rare arguments outside
 /// its domain, <see cref="ExactPath"/> recomputes the value with BigInteger at 192, 384, … bits until it decides. Since
 /// exp, ln, sin and cos of a nonzero rational are transcendental (Lindemann–Weierstrass), the exact value is never a
 /// double or a midpoint (except exp(0) = cos(0) = 1, ln 1 = 0, sin(±0) = ±0, handled first), so the loop ends; the
@@ -41,6 +42,15 @@ internal static class CorrectlyRounded
     const double TwoOverPi = 0.6366197723675814; // ≈ 2/π; only a guess of the quadrant, corrected exactly below
     static readonly UInt128 One127 = UInt128.One << 127;
     static readonly Int128 QuarterPi = (Int128)(HalfPi >> 1);
+
+    // The 64-bit first stages' tables: the high words of the 128-bit ones (each truncated: within one unit of 2^−64,
+    // or of 2^−63 for Q1.63), derived by integer shifts when the class is first used.
+    static readonly ulong[] Exp2High = High(Exp2);
+    static readonly ulong[] InverseFactorial64 = High(InverseFactorial);
+    static readonly ulong[] Inverse64 = High(Inverse);
+    static readonly long[] LogMinusLnC64 = SignedHigh(LogMinusLnC);
+    static readonly ulong[] SinOfJHigh = High(SinOfJ);
+    static readonly ulong[] CosOfJHigh = High(CosOfJ);
 
     /// <summary>e^x, correctly rounded.</summary>
     /// <remarks>
@@ -129,6 +139,28 @@ internal static class CorrectlyRounded
         return a < TwoToThirty && TrySinCos(a, cos: true, out double r) ? r : ExactPath.SinCos(a, cos: true);
     }
 
+    static ulong[] High(UInt128[] table)
+    {
+        var high = new ulong[table.Length];
+        for (int i = 0; i < table.Length; i++)
+        {
+            high[i] = (ulong)(table[i] >> 64);
+        }
+
+        return high;
+    }
+
+    static long[] SignedHigh(UInt128[] table)
+    {
+        var high = new long[table.Length];
+        for (int i = 0; i < table.Length; i++)
+        {
+            high[i] = (long)((Int128)table[i] >> 64); // arithmetic shift: ⌊v/2^64⌋
+        }
+
+        return high;
+    }
+
     /// <summary>A NaN argument's result: the same NaN, quiet (its payload kept, the quiet bit set), as IEEE 754 recommends and x64 and arm64 hardware do.</summary>
     static double Quiet(double nan) => BitConverter.UInt64BitsToDouble(BitConverter.DoubleToUInt64Bits(nan) | QuietBit);
 
@@ -149,6 +181,13 @@ internal static class CorrectlyRounded
     /// cost one unit each). The table entry (Q1.127, within 1/2 unit) times e^r, truncated to Q2.126, is within
     /// 4.4 units of 2^−126; the reduction adds |k|·2^−135·2 &lt; |k|/254 units. The bound used, |k|/128 + 16 units,
     /// is larger than both together.
+    /// </para>
+    /// <para>
+    /// The 64-bit first stage uses the same reduction with t₆₄ = ⌊t·2^64⌋ (Q0.64), A = 1/2! + … + t⁴/6! by Horner with
+    /// coefficients and the table 2^(j/256) truncated to their high words (each within one unit): A within 2.01 units of
+    /// 2^−64, t²·A within 1.01, the omitted terms below t⁷/7!·1.01 &lt; 2^−71; e^r as Q1.63 within 3.02 units of 2^−63
+    /// (t's truncation and the halvings included); the product with the table, truncated to Q2.62, within 4.53 units of
+    /// 2^−62 (the reduction's error is below 2^−116). Bound used: 6 units.
     /// </para>
     /// </remarks>
     static bool TryExp(double x, out double result)
@@ -178,6 +217,22 @@ internal static class CorrectlyRounded
         }
 
         UInt128 t = (UInt128)rFixed >> 6; // Q0.128, t < ln 2/256 < 2^−8.5
+
+        // First at 64 bits (see the remarks): decides about 99 arguments in 100.
+        ulong t64 = (ulong)(t >> 64);
+        ulong a64 = InverseFactorial64[6];
+        for (int n = 5; n >= 2; n--)
+        {
+            a64 = InverseFactorial64[n] + MulHi(a64, t64);
+        }
+
+        ulong er64 = (1UL << 63) + (t64 >> 1) + (MulHi(MulHi(a64, t64), t64) >> 1); // Q1.63: 1 + t + t²·A
+        ulong y64 = MulHi(Exp2High[(int)(k & 255)], er64); // Q2.62
+        if (TryRound(y64 - 6, y64 + 6, (int)(k >> 8) - 62, negative: false, out result))
+        {
+            return true;
+        }
+
         UInt128 a = InverseFactorial[11];
         for (int n = 10; n >= 2; n--)
         {
@@ -206,6 +261,12 @@ internal static class CorrectlyRounded
     /// below 2^−126 even when ln f is tiny, so results near ln 1 keep 70 and more correct bits past the 53rd). Otherwise
     /// E·(ln 2·2^117 rounded) + ln f·2^117 (truncated) is within |E|/2 + 1.01 units of 2^−117 (bound used: |E|/2 + 3),
     /// and |ln x| ≥ 0.346 there.
+    /// </para>
+    /// <para>
+    /// The 64-bit first stage: z₆₄ = ⌊z·2^64⌋, B = 1/2 − z/3 + … − z⁵/7 by Horner (coefficients and −ln c truncated to
+    /// their high words, within one unit each), the remainder below z⁸/8 &lt; 2^−70. ln(1 + z) is within 2.05 units of
+    /// 2^−64 and ln f within 3.05 (bound used when E = 0: 4 units); otherwise E·ln 2 at 2^−117 plus ln f·2^53 is within
+    /// |E|/2 + 3.05·2^53 units of 2^−117 (bound used: |E|/2 + 5·2^53).
     /// </para>
     /// </remarks>
     static bool TryLog(double x, out double result)
@@ -236,7 +297,37 @@ internal static class CorrectlyRounded
             i = (int)(m >> 44);
         }
 
-        UInt128 z = (((UInt128)m * (ulong)LogC[i - 362]) - (UInt128.One << (s + 20))) << (108 - s); // Q0.128
+        UInt128 zExact = ((UInt128)m * (ulong)LogC[i - 362]) - (UInt128.One << (s + 20)); // z·2^(s+20)
+
+        // First at 64 bits (see the remarks).
+        ulong z64 = (ulong)(zExact >> (s - 44)); // Q0.64, truncated
+        ulong b64 = Inverse64[7];
+        for (int n = 6; n >= 2; n--)
+        {
+            b64 = Inverse64[n] - MulHi(b64, z64);
+        }
+
+        long lnF64 = LogMinusLnC64[i - 362] + (long)(z64 - MulHi(MulHi(b64, z64), z64)); // scale 2^−64, signed
+        if (exponent == 0)
+        {
+            ulong magnitude64 = (ulong)Math.Abs(lnF64);
+            if (TryRound(magnitude64 - 4, magnitude64 + 4, -64, lnF64 < 0, out result))
+            {
+                return true;
+            }
+        }
+        else
+        {
+            Int128 sum64 = ((Int128)exponent * (Int128)Ln2) + ((Int128)lnF64 << 53); // scale 2^−117
+            UInt128 size64 = (UInt128)Int128.Abs(sum64);
+            UInt128 error64 = (UInt128)(uint)(Math.Abs(exponent) >> 1) + (UInt128)(5UL << 53);
+            if (TryRound(size64 - error64, size64 + error64, -117, sum64 < Int128.Zero, out result))
+            {
+                return true;
+            }
+        }
+
+        UInt128 z = zExact << (108 - s); // Q0.128
         UInt128 b = Inverse[14];
         for (int n = 13; n >= 2; n--)
         {
@@ -275,6 +366,12 @@ internal static class CorrectlyRounded
     /// 2^−126 (Q2.126). Bound used: q/2 + 8 units, as an absolute error; for a result near zero (a near a multiple of
     /// π/2) it decides only if enough bits survive, else the exact path takes over.
     /// </para>
+    /// <para>
+    /// The 64-bit first stage: t₆₄ = ⌊t·2^64⌋, z = t² truncated, Bs = 1/3! − z/5! + z²/7! and Bc = 1/2! − z/4! + z²/6!
+    /// (omitted terms below t⁹/9! &lt; 2^−81 and t⁸/8! &lt; 2^−71), coefficients and tables truncated to their high words:
+    /// sin t within 2.1 units of 2^−64, cos t within 1.8 units of 2^−63, and sin|θ| or cos|θ| as Q2.62 within 4.2 units of
+    /// 2^−62 (the reduction's error, q/2 units of 2^−126, is below 2^−97). Bound used: 8 units.
+    /// </para>
     /// </remarks>
     static bool TrySinCos(double a, bool cos, out double result)
     {
@@ -299,6 +396,33 @@ internal static class CorrectlyRounded
         UInt128 magnitude = (UInt128)Int128.Abs(theta);
         int j = (int)(magnitude >> 119);
         UInt128 t = (magnitude - ((UInt128)j << 119)) << 2; // Q0.128, t < 2^−7
+
+        // sin a = (σ sin|θ|, cos θ, −σ sin|θ|, −cos θ)[q mod 4], cos a = (cos θ, −σ sin|θ|, −cos θ, σ sin|θ|)[q mod 4].
+        int quadrant = (int)(q & 3);
+        bool useSine = cos ? (quadrant & 1) == 1 : (quadrant & 1) == 0;
+        bool negative = cos
+            ? quadrant == 2 || (quadrant == 1 && !thetaNegative) || (quadrant == 3 && thetaNegative)
+            : quadrant == 3 || (quadrant == 0 && thetaNegative) || (quadrant == 2 && !thetaNegative);
+
+        // First at 64 bits (see the remarks).
+        ulong t64 = (ulong)(t >> 64);
+        ulong z64 = MulHi(t64, t64);
+        ulong bs64 = InverseFactorial64[7];
+        bs64 = InverseFactorial64[5] - MulHi(bs64, z64);
+        bs64 = InverseFactorial64[3] - MulHi(bs64, z64);
+        ulong sinT64 = t64 - MulHi(MulHi(bs64, z64), t64); // Q0.64
+        ulong bc64 = InverseFactorial64[6];
+        bc64 = InverseFactorial64[4] - MulHi(bc64, z64);
+        bc64 = InverseFactorial64[2] - MulHi(bc64, z64);
+        ulong cosT64 = (1UL << 63) - (MulHi(bc64, z64) >> 1); // Q1.63
+        ulong value64 = useSine
+            ? MulHi(SinOfJHigh[j], cosT64) + (MulHi(CosOfJHigh[j], sinT64) >> 1)
+            : MulHi(CosOfJHigh[j], cosT64) - (MulHi(SinOfJHigh[j], sinT64) >> 1); // Q2.62
+        if (value64 > 8 && TryRound(value64 - 8, value64 + 8, -62, negative, out result))
+        {
+            return true;
+        }
+
         UInt128 z = MulHi(t, t);
 
         UInt128 bs = InverseFactorial[11];
@@ -316,15 +440,9 @@ internal static class CorrectlyRounded
         bc = InverseFactorial[2] - MulHi(bc, z);
         UInt128 cosT = One127 - (MulHi(bc, z) >> 1); // Q1.127
 
-        // sin a = (σ sin|θ|, cos θ, −σ sin|θ|, −cos θ)[q mod 4], cos a = (cos θ, −σ sin|θ|, −cos θ, σ sin|θ|)[q mod 4].
-        int quadrant = (int)(q & 3);
-        bool useSine = cos ? (quadrant & 1) == 1 : (quadrant & 1) == 0;
         UInt128 value = useSine
             ? MulHi(SinOfJ[j], cosT) + (MulHi(CosOfJ[j], sinT) >> 1)
             : MulHi(CosOfJ[j], cosT) - (MulHi(SinOfJ[j], sinT) >> 1); // Q2.126
-        bool negative = cos
-            ? quadrant == 2 || (quadrant == 1 && !thetaNegative) || (quadrant == 3 && thetaNegative)
-            : quadrant == 3 || (quadrant == 0 && thetaNegative) || (quadrant == 2 && !thetaNegative);
         UInt128 error = (UInt128)(ulong)(q >> 1) + 8;
         if (value <= error)
         {

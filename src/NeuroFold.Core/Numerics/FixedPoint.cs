@@ -30,6 +30,10 @@ internal static class FixedPoint
         return ((UInt128)h11 << 64) + l11 + h01 + h10 + (middle >> 64);
     }
 
+    /// <summary><c>⌊a·b/2^64⌋</c>: the product of two 64-bit fixed-point numbers, truncated (error in [0, 1) unit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong MulHi(ulong a, ulong b) => Math.BigMul(a, b, out _);
+
     /// <summary>The double nearest to every real number in the open interval (<paramref name="low"/>, <paramref name="high"/>)·2^<paramref name="exponent"/>, if they all have the same one.</summary>
     /// <remarks>
     /// <para>
