@@ -5,7 +5,15 @@ namespace NeuroFold.Benchmarks;
 /// <summary>Entry point: <c>dotnet run -c Release --project tests/NeuroFold.Benchmarks -- --filter '*'</c>.</summary>
 public static class Program
 {
-    /// <summary>Runs the benchmarks selected on the command line.</summary>
-    public static void Main(string[] args) =>
+    /// <summary>Runs the benchmarks selected on the command line (or, with <c>crmath …</c> first, <see cref="CorrectlyRoundedTool"/>).</summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "crmath")
+        {
+            return CorrectlyRoundedTool.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchmarkConfig.Create());
+        return 0;
+    }
 }

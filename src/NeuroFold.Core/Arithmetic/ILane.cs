@@ -50,7 +50,7 @@ public interface IArithmetic<TSelf>
     /// <summary><see cref="Math.Min(double, double)"/>, lane by lane.</summary>
     static abstract TSelf Min(TSelf left, TSelf right);
 
-    /// <summary><see cref="Math.Exp"/>, lane by lane (per-run constants only: not used inside steps).</summary>
+    /// <summary>e^x, correctly rounded (the same bits on every platform), lane by lane (per-run constants only: not used inside steps).</summary>
     static abstract TSelf Exp(TSelf x);
 }
 

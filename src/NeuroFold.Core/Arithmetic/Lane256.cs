@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NeuroFold.Core.Numerics;
 
 namespace NeuroFold.Core.Arithmetic;
 
@@ -8,7 +9,7 @@ namespace NeuroFold.Core.Arithmetic;
 /// <remarks>
 /// Masks are vectors whose lanes are all ones (true) or all zeros (false), as the hardware compares produce them.
 /// <see cref="Min"/> is <see cref="Vector256.Min{T}(Vector256{T}, Vector256{T})"/>, which follows <see cref="Math.Min(double, double)"/>
-/// lane by lane; <see cref="Exp"/> calls <see cref="Math.Exp"/> per lane, so constants equal the scalar fold's.
+/// lane by lane; <see cref="Exp"/> calls the correctly rounded <c>CorrectlyRounded.Exp</c> per lane, so constants equal the scalar fold's.
 /// </remarks>
 /// <param name="value">The lanes.</param>
 public readonly struct Lane256(Vector256<double> value) : ILane<Lane256, Vector256<double>>, IEquatable<Lane256>
@@ -85,7 +86,7 @@ public readonly struct Lane256(Vector256<double> value) : ILane<Lane256, Vector2
         x.Value.StoreUnsafe(ref MemoryMarshal.GetReference(lanes));
         for (int i = 0; i < lanes.Length; i++)
         {
-            lanes[i] = Math.Exp(lanes[i]);
+            lanes[i] = CorrectlyRounded.Exp(lanes[i]);
         }
 
         return new(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(lanes)));

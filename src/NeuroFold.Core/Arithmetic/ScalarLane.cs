@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NeuroFold.Core.Numerics;
 
 namespace NeuroFold.Core.Arithmetic;
 
@@ -72,7 +73,7 @@ public readonly struct ScalarLane(double value) : ILane<ScalarLane, bool>, IEqua
     public static ScalarLane Min(ScalarLane left, ScalarLane right) => new(Math.Min(left.Value, right.Value));
 
     /// <inheritdoc />
-    public static ScalarLane Exp(ScalarLane x) => new(Math.Exp(x.Value));
+    public static ScalarLane Exp(ScalarLane x) => new(CorrectlyRounded.Exp(x.Value));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NeuroFold.Core.Numerics;
 
 namespace NeuroFold.Core.Networks;
 
@@ -150,15 +151,24 @@ public static class PopulationRate
             }
         }
 
+        // Each stage's twiddle factors are computed once (m − 1 of each in all) and shared by its butterflies.
+        var cosines = new double[Math.Max(1, m / 2)];
+        var sines = new double[Math.Max(1, m / 2)];
         for (int len = 2; len <= m; len <<= 1)
         {
             double angle = -2.0 * Math.PI / len;
+            for (int k = 0; k < len / 2; k++)
+            {
+                cosines[k] = CorrectlyRounded.Cos(angle * k);
+                sines[k] = CorrectlyRounded.Sin(angle * k);
+            }
+
             for (int start = 0; start < m; start += len)
             {
                 for (int k = 0; k < len / 2; k++)
                 {
-                    double wr = Math.Cos(angle * k);
-                    double wi = Math.Sin(angle * k);
+                    double wr = cosines[k];
+                    double wi = sines[k];
                     int p = start + k;
                     int q = p + (len / 2);
                     double xr = (re[q] * wr) - (im[q] * wi);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NeuroFold.Core.Numerics;
 using NeuroFold.Core.Random;
 
 namespace NeuroFold.Core.Networks;
@@ -16,7 +17,8 @@ namespace NeuroFold.Core.Networks;
 /// </para>
 /// <para>
 /// A draw never depends on which thread computes it or how neurons are split. The ziggurat tables are computed once
-/// with <see cref="Math.Exp"/>, <see cref="Math.Log(double)"/> and <see cref="Math.Sqrt"/>.
+/// with the correctly rounded exp and ln of <see cref="CorrectlyRounded"/> and the IEEE-exact <see cref="Math.Sqrt"/>, so
+/// they are the same bits on every platform.
 /// </para>
 /// </remarks>
 internal static class ThalamicNoise
@@ -70,8 +72,8 @@ internal static class ThalamicNoise
                 bool negative = u < 0;
                 while (k + 1 < WordsPerDraw)
                 {
-                    double x = Math.Log(1.0 - CounterRandom.UniformAt(key, first + (ulong)k)) / R;
-                    double y = Math.Log(1.0 - CounterRandom.UniformAt(key, first + (ulong)k + 1));
+                    double x = CorrectlyRounded.Log(1.0 - CounterRandom.UniformAt(key, first + (ulong)k)) / R;
+                    double y = CorrectlyRounded.Log(1.0 - CounterRandom.UniformAt(key, first + (ulong)k + 1));
                     k += 2;
                     if (-2.0 * y >= x * x)
                     {
@@ -88,8 +90,8 @@ internal static class ThalamicNoise
                 return xu;
             }
 
-            double f0 = Math.Exp(-0.5 * ((X[layer] * X[layer]) - (xu * xu)));
-            double f1 = Math.Exp(-0.5 * ((X[layer + 1] * X[layer + 1]) - (xu * xu)));
+            double f0 = CorrectlyRounded.Exp(-0.5 * ((X[layer] * X[layer]) - (xu * xu)));
+            double f1 = CorrectlyRounded.Exp(-0.5 * ((X[layer + 1] * X[layer + 1]) - (xu * xu)));
             if (f1 + (CounterRandom.UniformAt(key, first + (ulong)k) * (f0 - f1)) < 1.0)
             {
                 return xu;
@@ -115,14 +117,14 @@ internal static class ThalamicNoise
     static double[] BuildX()
     {
         var x = new double[Layers + 1];
-        double f = Math.Exp(-0.5 * R * R);
+        double f = CorrectlyRounded.Exp(-0.5 * R * R);
         x[0] = V / f;
         x[1] = R;
         x[Layers] = 0.0;
         for (int i = 2; i < Layers; i++)
         {
-            x[i] = Math.Sqrt(-2.0 * Math.Log((V / x[i - 1]) + f));
-            f = Math.Exp(-0.5 * x[i] * x[i]);
+            x[i] = Math.Sqrt(-2.0 * CorrectlyRounded.Log((V / x[i - 1]) + f));
+            f = CorrectlyRounded.Exp(-0.5 * x[i] * x[i]);
         }
 
         return x;

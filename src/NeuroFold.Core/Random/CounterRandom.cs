@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NeuroFold.Core.Numerics;
 
 namespace NeuroFold.Core.Random;
 
@@ -50,14 +51,14 @@ public static class CounterRandom
     /// <remarks>
     /// Box–Muller: <c>√(−2·ln(1 − U₁))·cos(2π·U₂)</c> with <c>U₁ = Uniform(seed, stream, 2·index)</c> and
     /// <c>U₂ = Uniform(seed, stream, 2·index + 1)</c>; <c>1 − U₁</c> lies in (0, 1], so the logarithm is finite.
-    /// Deterministic on a given platform (it uses <see cref="Math.Log(double)"/> and <see cref="Math.Cos"/>).
+    /// The same bits on every platform: ln and cos are correctly rounded (<c>Numerics/CorrectlyRounded</c>), √ is IEEE-exact.
     /// </remarks>
     public static double Normal(long seed, long stream, long index)
     {
         long i = unchecked(2 * index);
         double u1 = Uniform(seed, stream, i);
         double u2 = Uniform(seed, stream, unchecked(i + 1));
-        return Math.Sqrt(-2.0 * Math.Log(1.0 - u1)) * Math.Cos(2.0 * Math.PI * u2);
+        return Math.Sqrt(-2.0 * CorrectlyRounded.Log(1.0 - u1)) * CorrectlyRounded.Cos(2.0 * Math.PI * u2);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
