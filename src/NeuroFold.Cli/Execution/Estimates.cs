@@ -56,11 +56,11 @@ internal static class Estimates
     public static ResourceEstimate Sweep(SweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new ResourceEstimate().Add("grid points", spec.Points, SweepBytesPerPoint);
+        return new ResourceEstimate().Add("grid points", spec.PartPoints, SweepBytesPerPoint);
     }
 
     /// <summary>What shrinks a sweep.</summary>
-    public const string SweepShrink = "fewer grid points (the COUNT of each --grid axis)";
+    public const string SweepShrink = "fewer grid points (the COUNT of each --grid axis), or --shard I/N (a part of the grid per run)";
 
     /// <summary>A network of <paramref name="neurons"/> neurons: neurons with their ring of pending input, synapses, input files.</summary>
     /// <param name="neurons">Neurons.</param>
