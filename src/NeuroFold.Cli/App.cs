@@ -53,6 +53,7 @@ internal static class App
         root.Subcommands.Add(ReplayCommand.Create(stdout, stderr));
         root.Subcommands.Add(GalleryCommand.Create(stdout, stderr));
         root.Subcommands.Add(SweepCommand.Create(stdout, stderr, environment));
+        root.Subcommands.Add(MergeCommand.Create(stdout, stderr));
         root.Subcommands.Add(NetworkCommand.Create(stdout, stderr));
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
         return root;
