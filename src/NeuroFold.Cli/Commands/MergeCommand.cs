@@ -50,8 +50,11 @@ internal static class MergeCommand
         ArgumentNullException.ThrowIfNull(dirs);
         ArgumentNullException.ThrowIfNull(stdout);
         string outDir = outText ?? $"neurofold-out/{Name}";
-        return (Fields.Out("--out", outText, outDir), Budget.Resolve("--max-memory", maxMemory)).Apply((_, budget) => budget)
-            .Bind(budget => SweepMerge.Merge(dirs, outDir, budget))
+        var budget = Budget.Resolve("--max-memory", maxMemory);
+
+        // The parts are checked whatever else is wrong (a bad --max-memory is checked against the default), so every problem shows at once.
+        var merged = SweepMerge.Merge(dirs, outDir, budget.Match(Succ: b => b, Fail: _ => Budget.Default));
+        return (Fields.Out("--out", outText, outDir), budget, merged).Apply((_, _, m) => m)
             .Match(
                 Succ: merged => Outputs.Into("--out", outDir, SweepCommand.Planned, stderr, set =>
                 {

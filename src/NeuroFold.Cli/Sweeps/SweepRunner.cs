@@ -5,7 +5,7 @@ using NeuroFold.Core.Populations;
 namespace NeuroFold.Cli.Sweeps;
 
 /// <summary>Runs a sweep as one population (one neuron per grid point) and summarises each neuron's spikes.</summary>
-internal static class SweepRunner
+internal static partial class SweepRunner
 {
     /// <summary>The population of a sweep: neuron i is grid point <c>FirstPoint + i</c> (grid point i of a whole sweep), every quantity not swept taken from the spec.</summary>
     /// <remarks>A shard's population holds its points only; each neuron's parameters and start are those of its grid point in the whole sweep.</remarks>
@@ -41,8 +41,15 @@ internal static class SweepRunner
             u0[i] = b[i] * v0[i];
         }
 
-        return Population.Create([.. a], [.. b], [.. c], [.. d], [.. v0], [.. u0], [.. input]);
+        var population = Population.Create([.. a], [.. b], [.. c], [.. d], [.. v0], [.. u0], [.. input]);
+
+        // The population numbers a shard's neurons from 0: name each by its grid point, as the whole sweep does.
+        return firstPoint == 0 ? population : population.MapFail(e => Error.New(NeuronIndex().Replace(
+            e.Message, m => $"{m.Groups[1].Value}[{firstPoint + int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)}]", 1)));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\w+)\[(\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex NeuronIndex();
 
     /// <summary>Runs the sweep's population under its scheme (counts and ISI statistics only, no spike list).</summary>
     public static PopulationResult Run(SweepSpec spec, Population population) =>
