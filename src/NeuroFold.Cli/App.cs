@@ -7,9 +7,13 @@ namespace NeuroFold.Cli;
 internal static class App
 {
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
-    public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="environment">Reads an environment variable (default: this process's); tests pass their own.</param>
+    public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
     {
-        var root = Build(stdout, stderr);
+        var root = Build(stdout, stderr, environment);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -39,15 +43,17 @@ internal static class App
         }
     }
 
-    /// <summary>The command tree, writing to <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
-    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    /// <summary>The command tree, writing to <paramref name="stdout"/> and <paramref name="stderr"/>; <paramref name="environment"/> reads environment variables (default: this process's).</summary>
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         var root = new RootCommand("neurofold: Izhikevich spiking neurons with Jaxley's exact numerics, reproducible bit for bit.");
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         root.Subcommands.Add(ReplayCommand.Create(stdout, stderr));
         root.Subcommands.Add(GalleryCommand.Create(stdout, stderr));
-        root.Subcommands.Add(SweepCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SweepCommand.Create(stdout, stderr, environment));
+        root.Subcommands.Add(MergeCommand.Create(stdout, stderr));
         root.Subcommands.Add(NetworkCommand.Create(stdout, stderr));
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
         return root;

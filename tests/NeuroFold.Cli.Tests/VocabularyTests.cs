@@ -101,7 +101,7 @@ public sealed class VocabularyTests
             Assert.True(command.Options.Any(o => o.Name == "--quiet"), $"{command.Name} has no --quiet");
         }
 
-        foreach (string name in new[] { "simulate", "run", "gallery", "sweep", "network" })
+        foreach (string name in new[] { "simulate", "run", "gallery", "sweep", "network", "merge" })
         {
             Assert.Contains(Leaves().Single(c => c.Name == name).Options, o => o.Name == "--out");
         }

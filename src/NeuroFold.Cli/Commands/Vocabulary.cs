@@ -44,6 +44,13 @@ internal static class Vocabulary
     /// <summary><c>--max-memory SIZE</c>: the memory a run may plan to use.</summary>
     public static Option<string?> MaxMemory() => Text("--max-memory", "SIZE", Execution.Budget.Help);
 
+    /// <summary><c>--shard I/N</c>: part I (0-based) of N balanced parts of a run's independent work (a sweep's grid points).</summary>
+    /// <param name="what">What is cut into parts ("the grid points").</param>
+    public static Option<string?> Shard(string what) =>
+        Text("--shard", "I/N",
+            $"run only part I of N balanced, contiguous parts of {what} (0-based: 0/4 … 3/4), into its own folder, for neurofold merge " +
+            $"(default: {Sweeps.SweepShard.TaskIdVariable}/{Sweeps.SweepShard.TaskCountVariable} when both are set, as in a Slurm array 0..N-1; else everything)");
+
     /// <summary><c>--quiet</c>: nothing on stdout but what the command exists to print, and no progress.</summary>
     public static Option<bool> Quiet() => new("--quiet")
     {

@@ -56,11 +56,24 @@ internal static class Estimates
     public static ResourceEstimate Sweep(SweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new ResourceEstimate().Add("grid points", spec.Points, SweepBytesPerPoint);
+        return new ResourceEstimate().Add("grid points", spec.PartPoints, SweepBytesPerPoint);
     }
 
     /// <summary>What shrinks a sweep.</summary>
-    public const string SweepShrink = "fewer grid points (the COUNT of each --grid axis)";
+    public const string SweepShrink = "fewer grid points (the COUNT of each --grid axis), or --shard I/N (a part of the grid per run)";
+
+    /// <summary>Memory per grid point of a merge (the rows, their rates, the figure's copies).</summary>
+    public const int MergeBytesPerPoint = 128;
+
+    /// <summary>A merge of a sweep's shards: every grid point's row.</summary>
+    public static ResourceEstimate Merge(SweepSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new ResourceEstimate().Add("grid points", spec.Points, MergeBytesPerPoint);
+    }
+
+    /// <summary>What shrinks a merge.</summary>
+    public const string MergeShrink = "a larger --max-memory (a merge holds every grid point's row)";
 
     /// <summary>A network of <paramref name="neurons"/> neurons: neurons with their ring of pending input, synapses, input files.</summary>
     /// <param name="neurons">Neurons.</param>

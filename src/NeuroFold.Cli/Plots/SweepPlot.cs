@@ -1,5 +1,4 @@
 using NeuroFold.Cli.Sweeps;
-using NeuroFold.Core.Populations;
 using ScottPlot;
 
 namespace NeuroFold.Cli.Plots;
@@ -7,10 +6,18 @@ namespace NeuroFold.Cli.Plots;
 /// <summary>The picture of a sweep: an F–I curve (rate against the swept quantity) or a heat map of the rate over two.</summary>
 internal static class SweepPlot
 {
-    public static Plot Create(SweepSpec spec, PopulationResult result)
+    /// <summary>The figure of a whole sweep's <paramref name="rows"/>.</summary>
+    public static Plot Create(SweepSpec spec, SweepRows rows)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.First != 0 || rows.Count != spec.Points)
+        {
+            throw new ArgumentException($"the figure needs every grid point, got {rows.Count} from point {rows.First}", nameof(rows));
+        }
+
         PlotFiles.EnsureFonts();
-        var rates = SweepRunner.Rates(spec, result);
+        var rates = rows.RatesHz(spec);
         var plot = new Plot();
         string runLength = $"{spec.Grid.Steps} steps of {spec.Grid.DtMs} ms";
         if (spec.Axes.Length == 1)
@@ -26,15 +33,15 @@ internal static class SweepPlot
         }
 
         var (y, x) = (spec.Axes[0], spec.Axes[1]);
-        int rows = y.Values.Length;
+        int height = y.Values.Length;
         int cols = x.Values.Length;
-        var cells = new double[rows, cols];
-        for (int r = 0; r < rows; r++)
+        var cells = new double[height, cols];
+        for (int r = 0; r < height; r++)
         {
             for (int c = 0; c < cols; c++)
             {
                 // Row 0 of the intensities is drawn at the top: put the largest value of the first axis there.
-                cells[rows - 1 - r, c] = rates[(r * cols) + c];
+                cells[height - 1 - r, c] = rates[(r * cols) + c];
             }
         }
 

@@ -57,10 +57,16 @@ internal static class SweepResolver
         var cell = (Fields.Finite(N("v0"), o.V0, SimulateResolver.DefaultV0Mv),
                     o.Constant is null ? Success<Error, Amplitude>(new Amplitude(0.0, false)) : Amplitude.Parse(N("constant"), o.Constant))
             .Apply((v, i) => (V0: v, Constant: i));
-        var run = (Fields.Threads(N("threads"), o.Threads), Fields.Out(N("out"), o.Out, DefaultOut)).Apply((t, d) => (Threads: t, Out: d));
+        var shard = o.Shard is null
+            ? Success<Error, Option<SweepShard>>(None)
+            : SweepShard.Parse(N("shard"), o.Shard).Bind(part => axes.Match(
+                Succ: ax => part.Fits(N("shard"), ax.Aggregate(1L, (n, a) => n * a.Values.Length)).Map(Some),
+                Fail: _ => Success<Error, Option<SweepShard>>(Some(part)))); // the grid's own problems are reported once, with the axes
+        var run = (Fields.Threads(N("threads"), o.Threads), Fields.Out(N("out"), o.Out, DefaultOut), shard)
+            .Apply((t, d, part) => (Threads: t, Out: d, Shard: part.IsSome ? (SweepShard?)part.First() : null));
 
         return (axes, basis, scheme, grid, compartment, cell, run).Apply((ax, p, s, g, c, x, r) =>
-            new SweepSpec(ax, presetName, p, s, x.V0, x.Constant, c, g.Dt, g.TMax, g.Grid, r.Threads, r.Out));
+            new SweepSpec(ax, presetName, p, s, x.V0, x.Constant, c, g.Dt, g.TMax, g.Grid, r.Threads, r.Out, r.Shard));
     }
 
     /// <summary>Reads a sweep spec (a manifest's <c>spec</c>) into the options the flags give.</summary>
@@ -69,11 +75,12 @@ internal static class SweepResolver
         var f = new SpecObject(spec, names, SweepOptions.Fields);
         var o = new SweepOptions(
             f.Texts("grid"), f.Text("preset"), f.Text("scheme"), f.Number("dt"), f.Number("tMax"), f.Number("v0"), f.NumberOrText("constant"),
-            f.Number("radius"), f.Number("length"), f.Number("capacitance"), f.Number("threads"), f.Text("out"));
+            f.Number("radius"), f.Number("length"), f.Number("capacitance"), f.Number("threads"), f.Text("out"), f.Text("shard"));
         return (o, f.Problems.ToSeq().Strict());
     }
 
     /// <summary>Writes the resolved spec, every default explicit (the thread count and the folder are left out: they change no output byte).</summary>
+    /// <remarks>A shard's spec ends with <c>"shard": "I/N"</c>; the whole sweep's has no such field, so the spec of a merged sweep is the unsharded one's.</remarks>
     public static void Write(Utf8JsonWriter w, SweepSpec spec, IReadOnlyList<string> grid)
     {
         ArgumentNullException.ThrowIfNull(w);
@@ -96,6 +103,11 @@ internal static class SweepResolver
         w.WriteNumber("radius", spec.Compartment.RadiusUm);
         w.WriteNumber("length", spec.Compartment.LengthUm);
         w.WriteNumber("capacitance", spec.Compartment.CapacitanceUfPerCm2);
+        if (spec.Shard is { } shard)
+        {
+            w.WriteString("shard", shard.ToString());
+        }
+
         w.WriteEndObject();
     }
 

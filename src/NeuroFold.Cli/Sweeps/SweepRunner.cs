@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using LanguageExt;
 using LanguageExt.Common;
 using NeuroFold.Core.Populations;
@@ -6,12 +5,15 @@ using NeuroFold.Core.Populations;
 namespace NeuroFold.Cli.Sweeps;
 
 /// <summary>Runs a sweep as one population (one neuron per grid point) and summarises each neuron's spikes.</summary>
-internal static class SweepRunner
+internal static partial class SweepRunner
 {
-    /// <summary>The population of a sweep: grid point i is neuron i, every quantity not swept taken from the spec.</summary>
+    /// <summary>The population of a sweep: neuron i is grid point <c>FirstPoint + i</c> (grid point i of a whole sweep), every quantity not swept taken from the spec.</summary>
+    /// <remarks>A shard's population holds its points only; each neuron's parameters and start are those of its grid point in the whole sweep.</remarks>
     public static Validation<Error, Population> Build(SweepSpec spec)
     {
-        int n = spec.Points;
+        ArgumentNullException.ThrowIfNull(spec);
+        int n = spec.PartPoints;
+        int firstPoint = spec.FirstPoint;
         var a = new double[n];
         var b = new double[n];
         var c = new double[n];
@@ -22,7 +24,7 @@ internal static class SweepRunner
         for (int i = 0; i < n; i++)
         {
             (a[i], b[i], c[i], d[i], v0[i], input[i]) = (spec.Base.A, spec.Base.B, spec.Base.C, spec.Base.D, spec.V0Mv, spec.InputUaPerCm2);
-            var x = spec.Coordinates(i);
+            var x = spec.Coordinates(firstPoint + i);
             for (int k = 0; k < x.Length; k++)
             {
                 switch (spec.Axes[k].Name)
@@ -39,19 +41,19 @@ internal static class SweepRunner
             u0[i] = b[i] * v0[i];
         }
 
-        return Population.Create([.. a], [.. b], [.. c], [.. d], [.. v0], [.. u0], [.. input]);
+        var population = Population.Create([.. a], [.. b], [.. c], [.. d], [.. v0], [.. u0], [.. input]);
+
+        // The population numbers a shard's neurons from 0: name each by its grid point, as the whole sweep does.
+        return firstPoint == 0 ? population : population.MapFail(e => Error.New(NeuronIndex().Replace(
+            e.Message, m => $"{m.Groups[1].Value}[{firstPoint + int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)}]", 1)));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\w+)\[(\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex NeuronIndex();
 
     /// <summary>Runs the sweep's population under its scheme (counts and ISI statistics only, no spike list).</summary>
     public static PopulationResult Run(SweepSpec spec, Population population) =>
         spec.Scheme.RunPopulation(
             population, spec.Grid, spec.Compartment.CapacitanceUfPerCm2,
             new PopulationOptions(spec.Threads, PopulationOptions.DefaultBlockSize, VectorWidth.Auto, RecordSpikes: false));
-
-    /// <summary>Mean firing rate of every grid point, Hz: spikes / (steps · dt).</summary>
-    public static ImmutableArray<double> Rates(SweepSpec spec, PopulationResult result)
-    {
-        double seconds = spec.Grid.DurationMs * 1e-3;
-        return [.. result.SpikeCounts.Select(k => k / seconds)];
-    }
 }

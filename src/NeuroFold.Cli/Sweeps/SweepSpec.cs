@@ -19,6 +19,7 @@ namespace NeuroFold.Cli.Sweeps;
 /// <param name="Grid">The steps of the run.</param>
 /// <param name="Threads">Threads for the population run (results do not depend on it).</param>
 /// <param name="OutDir">Output folder.</param>
+/// <param name="Shard">The part of the grid this run computes, or null for every point.</param>
 internal sealed record SweepSpec(
     ImmutableArray<SweepAxis> Axes,
     string Preset,
@@ -31,13 +32,23 @@ internal sealed record SweepSpec(
     double TMaxMs,
     TimeGrid Grid,
     int Threads,
-    string OutDir)
+    string OutDir,
+    SweepShard? Shard = null)
 {
     /// <summary>The constant input current density unless I is swept, µA/cm².</summary>
     public double InputUaPerCm2 => Constant.ToDensity(Compartment);
 
-    /// <summary>Number of grid points.</summary>
+    /// <summary>Number of grid points (of the whole grid, also in a shard).</summary>
     public int Points => Axes.Aggregate(1, (n, a) => n * a.Values.Length);
+
+    /// <summary>The first grid point this run computes (0 unless it is a shard).</summary>
+    public int FirstPoint => Shard is { } s ? s.First(Points) : 0;
+
+    /// <summary>The number of grid points this run computes (all of them unless it is a shard).</summary>
+    public int PartPoints => Shard is { } s ? s.Size(Points) : Points;
+
+    /// <summary>The same sweep over the whole grid (what the parts of a sharded sweep add up to).</summary>
+    public SweepSpec Whole => this with { Shard = null };
 
     /// <summary>The value of every axis at grid point <paramref name="point"/> (first axis outermost).</summary>
     public double[] Coordinates(int point)
