@@ -184,6 +184,7 @@ internal sealed class PlasticKernel<TLane, TMask>
         var spikeNeurons = new List<int>();
         var perSecond = new List<PlasticSecond>(seconds);
         var snapshots = new List<PlasticSnapshot>(snapshotAt.Length);
+        var histograms = new int[seconds * PlasticResult.WeightBins];
         RunStatus status = new RunStatus.Completed();
         int next = 0;
         int done = 0;
@@ -212,7 +213,7 @@ internal sealed class PlasticKernel<TLane, TMask>
                 }
             }
 
-            double mean = UpdateWeights();
+            double mean = UpdateWeights(histograms.AsSpan((sec - 1) * PlasticResult.WeightBins, PlasticResult.WeightBins));
             perSecond.Add(new PlasticSecond(sec, excitatory, inhibitory, mean));
             done = sec;
             int bad = FirstNonFinite();
@@ -235,7 +236,8 @@ internal sealed class PlasticKernel<TLane, TMask>
             progress?.Invoke(sec);
         }
 
-        return new PlasticResult([.. spikeSteps], [.. spikeNeurons], [.. perSecond], [.. snapshots], Snapshot(done), status);
+        return new PlasticResult(
+            [.. spikeSteps], [.. spikeNeurons], [.. perSecond], [.. snapshots], [.. histograms.AsSpan(0, done * PlasticResult.WeightBins)], Snapshot(done), status);
     }
 
     /// <summary>One step, global 1-based <paramref name="k"/>: ALGORITHM.md 5.1 … 5.9; returns how many neurons fired.</summary>
@@ -372,8 +374,8 @@ internal sealed class PlasticKernel<TLane, TMask>
         }
     }
 
-    /// <summary>ALGORITHM.md 6.4 and 6.5; returns the mean excitatory weight (row-major sum).</summary>
-    double UpdateWeights()
+    /// <summary>ALGORITHM.md 6.4 and 6.5; returns the mean excitatory weight (row-major sum) and counts the excitatory weights into <paramref name="histogram"/>.</summary>
+    double UpdateWeights(Span<int> histogram)
     {
         double drift = rule.Drift;
         double max = rule.MaxWeight;
@@ -390,9 +392,12 @@ internal sealed class PlasticKernel<TLane, TMask>
         }
 
         double total = 0.0;
+        double scale = PlasticResult.WeightBins / max;
         for (int row = 0; row < ne * m; row++)
         {
-            total += s[slotOfRow[row]];
+            double weight = s[slotOfRow[row]];
+            total += weight;
+            histogram[Math.Clamp((int)(weight * scale), 0, PlasticResult.WeightBins - 1)]++;
         }
 
         return ne == 0 ? 0.0 : total / (ne * (double)m);
