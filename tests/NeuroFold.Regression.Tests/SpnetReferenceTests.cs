@@ -9,7 +9,7 @@ namespace NeuroFold.Regression.Tests;
 public class SpnetReferenceTests
 {
     /// <summary>Seconds the committed reference covers.</summary>
-    const int Seconds = 5;
+    const int Seconds = 10;
 
     static string Dir => Path.Combine(AppContext.BaseDirectory, "Reference", "spnet");
 
