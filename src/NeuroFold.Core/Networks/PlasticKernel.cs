@@ -65,6 +65,7 @@ internal sealed class PlasticKernel<TLane, TMask>
     readonly int blocks;
     readonly int blockSize;
     readonly Action<int> body;
+    Action<int, double[]>? observeInput;
 
     public PlasticKernel(PlasticNetwork network, PlasticityRule rule, int threads, int minBlockNeurons)
     {
@@ -178,8 +179,13 @@ internal sealed class PlasticKernel<TLane, TMask>
     static T[] Raw<T>(ImmutableArray<T> array) => ImmutableCollectionsMarshal.AsArray(array)!;
 
     /// <summary>Runs <paramref name="seconds"/> seconds, keeping the snapshots of the seconds in <paramref name="snapshotAt"/> (ascending).</summary>
-    public PlasticResult Run(int seconds, int[] snapshotAt, Action<int>? progress)
+    /// <param name="seconds">Seconds to run.</param>
+    /// <param name="snapshotAt">Snapshot seconds, ascending.</param>
+    /// <param name="progress">Told the seconds done.</param>
+    /// <param name="observeInput">Tests only: shown each step's complete input I (step k, then the N values) just before the membrane update.</param>
+    public PlasticResult Run(int seconds, int[] snapshotAt, Action<int>? progress, Action<int, double[]>? observeInput = null)
     {
+        this.observeInput = observeInput;
         var spikeSteps = new List<int>();
         var spikeNeurons = new List<int>();
         var perSecond = new List<PlasticSecond>(seconds);
@@ -317,6 +323,8 @@ internal sealed class PlasticKernel<TLane, TMask>
                 }
             }
         }
+
+        observeInput?.Invoke(k, input);
 
         // 5.8: the membrane update, Net2003Scheme's step (reset, two half steps, u).
         if (blocks == 1)

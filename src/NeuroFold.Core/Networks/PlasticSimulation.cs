@@ -46,7 +46,7 @@ public static class PlasticSimulation
     /// <summary>Runs <paramref name="seconds"/> s on one thread with no snapshots.</summary>
     public static PlasticResult Run(PlasticNetwork network, PlasticityRule rule, int seconds) => Run(network, rule, seconds, [], 1, null);
 
-    internal static PlasticResult Run(PlasticNetwork network, PlasticityRule rule, int seconds, ReadOnlySpan<int> snapshotAt, int threads, Action<int>? progress, int minBlockNeurons)
+    internal static PlasticResult Run(PlasticNetwork network, PlasticityRule rule, int seconds, ReadOnlySpan<int> snapshotAt, int threads, Action<int>? progress, int minBlockNeurons, Action<int, double[]>? observeInput = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentOutOfRangeException.ThrowIfNegative(seconds);
@@ -70,10 +70,10 @@ public static class PlasticSimulation
         int[] sorted = [.. at];
         return PopulationSimulation.Resolve(VectorWidth.Auto) switch
         {
-            VectorWidth.Bits512 => new PlasticKernel<Lane512, Vector512<double>>(network, rule, threads, minBlockNeurons).Run(seconds, sorted, progress),
-            VectorWidth.Bits256 => new PlasticKernel<Lane256, Vector256<double>>(network, rule, threads, minBlockNeurons).Run(seconds, sorted, progress),
-            VectorWidth.Bits128 => new PlasticKernel<Lane128, Vector128<double>>(network, rule, threads, minBlockNeurons).Run(seconds, sorted, progress),
-            _ => new PlasticKernel<ScalarLane, bool>(network, rule, threads, minBlockNeurons).Run(seconds, sorted, progress),
+            VectorWidth.Bits512 => new PlasticKernel<Lane512, Vector512<double>>(network, rule, threads, minBlockNeurons).Run(seconds, sorted, progress, observeInput),
+            VectorWidth.Bits256 => new PlasticKernel<Lane256, Vector256<double>>(network, rule, threads, minBlockNeurons).Run(seconds, sorted, progress, observeInput),
+            VectorWidth.Bits128 => new PlasticKernel<Lane128, Vector128<double>>(network, rule, threads, minBlockNeurons).Run(seconds, sorted, progress, observeInput),
+            _ => new PlasticKernel<ScalarLane, bool>(network, rule, threads, minBlockNeurons).Run(seconds, sorted, progress, observeInput),
         };
     }
 }
