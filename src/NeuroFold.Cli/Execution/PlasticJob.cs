@@ -61,7 +61,7 @@ internal static class PlasticJob
             new("raster.png", s => s.Write(RasterPlot.Png(title, n, network.Neurons.Excitatory, result.SpikeSteps.AsSpan(), result.SpikeNeurons.AsSpan(), last, spec.Steps - last))),
             new("raster.svg", s => s.Write(RasterPlot.Svg(title, n, network.Neurons.Excitatory, result.SpikeSteps.AsSpan(), result.SpikeNeurons.AsSpan(), last, spec.Steps - last))),
             new("weights.png", PlotFiles.Png(weights, WeightDistributionPlot.Width, WeightDistributionPlot.Height)),
-            new("weights.svg", PlotFiles.Svg(weights, WeightDistributionPlot.Width, WeightDistributionPlot.Height)),
+            new("weights.svg", Artifact.TextContent(w => w.Write(PlotFiles.RenumberClipPaths(weights.GetSvgXml(WeightDistributionPlot.Width, WeightDistributionPlot.Height))))),
         };
         foreach (var snapshot in result.Snapshots)
         {
