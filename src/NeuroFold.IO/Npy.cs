@@ -31,7 +31,7 @@ public static class Npy
     public static Validation<Error, NpyArray> Parse(string name, ReadOnlySpan<byte> bytes)
     {
         using var stream = new MemoryStream(bytes.ToArray(), writable: false);
-        return Read(name, stream, bytes.Length, long.MaxValue).Map(x => x.Array);
+        return Read(name, stream, bytes.Length, long.MaxValue, int32: false).Map(x => x.Array);
     }
 
     /// <summary>Reads and parses a <c>.npy</c> file of any size; a missing or unreadable file is reported, not thrown.</summary>
@@ -43,12 +43,20 @@ public static class Npy
     /// <param name="maxBytes">The most bytes the file may have (its header is checked against its size before the data are read).</param>
     /// <remarks>Folders, pipes and devices are refused without being opened (<see cref="InputFile"/>).</remarks>
     public static Validation<Error, (NpyArray Array, string Sha256)> ReadFile(string field, string path, long maxBytes) =>
+        ReadFile(field, path, maxBytes, int32: false);
+
+    /// <summary>Reads an int32 (<c>&lt;i4</c>) <c>.npy</c> file of at most <paramref name="maxBytes"/> bytes; its values are returned as doubles (exactly), with the SHA-256 of the bytes read.</summary>
+    /// <remarks>Index and delay arrays (Izhikevich's <c>post</c>, <c>delays</c>, the thalamic neuron of each step) are int32; every int32 is a double exactly.</remarks>
+    public static Validation<Error, (NpyArray Array, string Sha256)> ReadInt32File(string field, string path, long maxBytes) =>
+        ReadFile(field, path, maxBytes, int32: true);
+
+    static Validation<Error, (NpyArray Array, string Sha256)> ReadFile(string field, string path, long maxBytes, bool int32) =>
         InputFile.Open(field, path, maxBytes, ".npy array").Bind(opened =>
         {
             using var stream = opened.Stream;
             try
             {
-                return Read($"{field}: '{Excerpt.Of(path)}'", stream, opened.Facts.Size, maxBytes);
+                return Read($"{field}: '{Excerpt.Of(path)}'", stream, opened.Facts.Size, maxBytes, int32);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -57,8 +65,9 @@ public static class Npy
         });
 
     /// <summary>Reads one <c>.npy</c> of <paramref name="size"/> bytes from <paramref name="stream"/>: header first, checked against the size, then the data.</summary>
-    static Validation<Error, (NpyArray Array, string Sha256)> Read(string name, Stream stream, long size, long maxBytes)
+    static Validation<Error, (NpyArray Array, string Sha256)> Read(string name, Stream stream, long size, long maxBytes, bool int32)
     {
+        int width = int32 ? 4 : 8;
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var prefix = new byte[12];
         int got = ReadUpTo(stream, prefix.AsSpan(0, 10), sha);
@@ -123,7 +132,12 @@ public static class Npy
         }
 
         var (dtype, fortran, shape) = (parsed.Dtype!, parsed.Fortran, parsed.Shape!);
-        if (dtype is not ("<f8" or "=f8" or "f8"))
+        if (int32 && dtype is not ("<i4" or "=i4" or "i4"))
+        {
+            return Fail(name, $"must hold int32 values (dtype '<i4'), got dtype '{Excerpt.Of(dtype)}'; convert with numpy: np.save(path, x.astype('<i4'))");
+        }
+
+        if (!int32 && dtype is not ("<f8" or "=f8" or "f8"))
         {
             return Fail(name, $"must hold float64 values (dtype '<f8'), got dtype '{Excerpt.Of(dtype)}'; convert with numpy: np.save(path, x.astype('<f8'))");
         }
@@ -141,10 +155,10 @@ public static class Npy
             count *= dim;
         }
 
-        long expected = headerStart + headerLength + (count * 8);
+        long expected = headerStart + headerLength + (count * width);
         if (size < expected)
         {
-            return Fail(name, $"is truncated: shape {shapeText} needs {count * 8} data bytes, the file has {size - headerStart - headerLength}");
+            return Fail(name, $"is truncated: shape {shapeText} needs {count * width} data bytes, the file has {size - headerStart - headerLength}");
         }
 
         if (size > expected)
@@ -154,7 +168,7 @@ public static class Npy
 
         if (expected > maxBytes)
         {
-            return Fail(name, $"holds {Files.Bytes.Describe(count * 8)} of data; at most {Files.Bytes.Describe(maxBytes)} may be read");
+            return Fail(name, $"holds {Files.Bytes.Describe(count * width)} of data; at most {Files.Bytes.Describe(maxBytes)} may be read");
         }
 
         var values = new double[count];
@@ -162,15 +176,15 @@ public static class Npy
         long done = 0;
         while (done < count)
         {
-            int want = (int)Math.Min(chunk.Length / 8, count - done) * 8;
+            int want = (int)Math.Min(chunk.Length / width, count - done) * width;
             if (ReadUpTo(stream, chunk.AsSpan(0, want), sha) < want)
             {
                 return Fail(name, "became shorter while it was read");
             }
 
-            for (int k = 0; k < want; k += 8)
+            for (int k = 0; k < want; k += width)
             {
-                values[done++] = BinaryPrimitives.ReadDoubleLittleEndian(chunk.AsSpan(k, 8));
+                values[done++] = int32 ? BinaryPrimitives.ReadInt32LittleEndian(chunk.AsSpan(k, 4)) : BinaryPrimitives.ReadDoubleLittleEndian(chunk.AsSpan(k, 8));
             }
         }
 

@@ -30,6 +30,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(Population("population", "W2: N heterogeneous Izhikevich (2003) neurons, Jaxley scheme, dt 0.1 ms, t_max 1000 ms (10^4 steps), spikes counted, no traces", stdout, stderr));
         bench.Subcommands.Add(Network(NetworkResolver.Izhikevich2003, "W3: the Izhikevich (2003) network, dense, 1 ms steps (default 1000 neurons, 1000 ms)", stdout, stderr, "net2003"));
         bench.Subcommands.Add(Network(NetworkResolver.Sparse, "W4: the sparse network, K partners per neuron (default 10000 neurons, K = 100, delay 1 ms, 1000 ms)", stdout, stderr));
+        bench.Subcommands.Add(Polychronization(stdout, stderr));
         return bench;
     }
 
@@ -158,6 +159,75 @@ internal static class BenchCommand
                 Fail: errors => Problems.Report(stderr, errors));
         });
         return command;
+    }
+
+    /// <summary><c>bench polychronization</c>: Izhikevich's polychronization network with STDP (generated from the seed), wall time per simulated second.</summary>
+    static Command Polychronization(TextWriter stdout, TextWriter stderr)
+    {
+        var threads = Threads();
+        var seed = Seed();
+        var tMax = TMax("10000; whole seconds");
+        var quiet = Quiet();
+        var maxMemory = MaxMemory();
+        var command = new Command(NetworkResolver.Polychronization, "The polychronization network (Izhikevich 2006, spnet.m): 1000 neurons, 100 plastic synapses each with delays 1..20 ms, STDP, weights updated every second (default 10 s)");
+        foreach (var o in new System.CommandLine.Option[] { threads, seed, tMax, maxMemory, quiet })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(r =>
+        {
+            var options = NetworkOptions.Empty with { Model = NetworkResolver.Polychronization, TMax = r.GetValue(tMax) ?? "10000", Seed = r.GetValue(seed), Threads = r.GetValue(threads) };
+            var build = Stopwatch.StartNew();
+            return PlasticResolver.Resolve(options, FieldNames.Flags, Budget.Resolve("--max-memory", r.GetValue(maxMemory))).Match(
+                Succ: spec => MeasurePlastic(spec, build.Elapsed.TotalSeconds, stdout),
+                Fail: errors => Problems.Report(stderr, errors));
+        });
+        return command;
+    }
+
+    static int MeasurePlastic(ResolvedPlastic spec, double buildS, TextWriter stdout)
+    {
+        var rule = PlasticityRule.Spnet2006;
+        PlasticSimulation.Run(spec.Network, rule, 1, [], spec.Threads, null);
+        using var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var result = PlasticSimulation.Run(spec.Network, rule, spec.Seconds, [], spec.Threads, null);
+        double runS = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        double cpuS = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        int n = spec.Network.Neurons.Count;
+        long exc = 0;
+        foreach (var second in result.Seconds)
+        {
+            exc += second.ExcitatorySpikes;
+        }
+
+        Line(stdout, w =>
+        {
+            w.WriteString("workload", "polychronization");
+            w.WriteString("model", NetworkResolver.Polychronization);
+            w.WriteString("tool", "neurofold");
+            w.WriteNumber("n", n);
+            w.WriteNumber("steps", spec.Steps);
+            w.WriteNumber("threads", spec.Threads);
+            w.WriteNumber("run_s", Math.Round(runS, 6));
+            w.WriteNumber("cpu_s", Math.Round(cpuS, 6));
+            w.WriteNumber("build_s", Math.Round(buildS, 6));
+            w.WriteNumber("ms_per_simulated_s", Math.Round(1000 * runS / spec.Seconds, 4));
+            w.WriteNumber("spikes", result.SpikeCount);
+            Rate(w, "rate_exc_hz", exc, spec.Network.Neurons.Excitatory, spec.Seconds);
+            Rate(w, "rate_inh_hz", result.SpikeCount - exc, spec.Network.Neurons.Inhibitory, spec.Seconds);
+            w.WriteNumber("synapses", spec.Network.Targets.Length);
+            w.WriteNumber("mean_exc_weight_final", result.Seconds.IsEmpty ? 0 : result.Seconds[^1].MeanExcitatoryWeight);
+            w.WriteNumber("neuron_steps_per_s", Math.Round((double)n * spec.Steps / runS));
+            w.WriteNumber("seed", spec.Seed);
+            w.WriteNumber("cpu_count", Environment.ProcessorCount);
+            w.WriteString("loadavg", LoadAverage());
+            w.WriteString("vector_width", PopulationSimulation.Resolve(VectorWidth.Auto).ToString());
+        });
+        return result.Status.IsCompleted ? ExitCodes.Ok : ExitCodes.NonFinite;
     }
 
     static int MeasureNetwork(string workload, ResolvedNetwork spec, double buildS, TextWriter stdout)

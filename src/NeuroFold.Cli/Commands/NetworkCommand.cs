@@ -25,7 +25,7 @@ internal static class NetworkCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var model = Text("--model", "NAME", "izhikevich2003 (the paper's 1000-neuron network, dense, no delays; default) or sparse (K random partners, delays 1..max-delay ms)");
+        var model = Text("--model", "NAME", "izhikevich2003 (the paper's 1000-neuron network, dense, no delays; default), sparse (K random partners, delays 1..max-delay ms) or polychronization (Izhikevich 2006: STDP with axonal delays, spnet.m bit for bit)");
         var tMax = TMax($"{NetworkResolver.DefaultTMaxMs}, or the rows of --input-file; a whole number: one 1 ms step per ms");
         var seed = Seed();
         var neurons = Text("--neurons", "N", $"neuron count (default 1000 for izhikevich2003, {NetworkResolver.DefaultSparseNeurons} for sparse)");
@@ -33,7 +33,11 @@ internal static class NetworkCommand
         var k = Text("--k", "K", $"sparse: presynaptic partners per neuron (default {NetworkResolver.DefaultK})");
         var maxDelay = Text("--max-delay", "ms", $"sparse: delays are drawn from 1..max-delay ms (default {NetworkResolver.DefaultMaxDelay})");
         var g = Text("--g", "1", "sparse: extra weight scale (default 1: the paper's weights times 1000/K)");
-        var weights = Text("--weights", "W.npy", "izhikevich2003: N x N float64 .npy, row = postsynaptic, column = presynaptic, replacing the generated S");
+        var weights = Text("--weights", "W.npy", "izhikevich2003: N x N float64 .npy, row = postsynaptic, column = presynaptic, replacing the generated S; polychronization: N x M float64 initial weights of each neuron's slots");
+        var targets = Text("--targets", "T.npy", "polychronization: int32 N x M .npy, the 0-based target of slot j of neuron i (with --delays, --weights and --drive, replacing the generated network)");
+        var delays = Text("--delays", "D.npy", "polychronization: int32 N x M .npy, the delay of each slot, 1..20 ms");
+        var drive = Text("--drive", "K.npy", "polychronization: int32 .npy, the 0-based neuron that gets the thalamic input (20) at each 1 ms step");
+        var snapshotAt = Text("--snapshot-at", "S,S,...", "polychronization: seconds after whose weight update weights-SSSSs.npy, sd-SSSSs.npy and state-SSSSs.npy (v, u) are written");
         var input = Deprecated(Text("--input-file", "I.npy", "steps x N float64 .npy: the external input of every step, replacing the thalamic noise"), "--input");
         var threads = Threads();
         var outDir = Out(Name);
@@ -43,8 +47,8 @@ internal static class NetworkCommand
         var command = new Command(
             Name,
             "Simulate a network with Izhikevich's net.m update (1 ms steps, t = 1 … t_max); writes DIR/spikes.csv, DIR/summary.json, DIR/raster.png, " +
-            "DIR/raster.svg and the manifest DIR/run.json. Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
-        foreach (var o in new System.CommandLine.Option[] { model, tMax, seed, neurons, table, k, maxDelay, g, weights, input, threads, outDir, maxMemory, quiet })
+            "DIR/raster.svg and the manifest DIR/run.json (polychronization also DIR/weights.png, DIR/weights.svg and the snapshots). Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
+        foreach (var o in new System.CommandLine.Option[] { model, tMax, seed, neurons, table, k, maxDelay, g, weights, targets, delays, drive, snapshotAt, input, threads, outDir, maxMemory, quiet })
         {
             command.Options.Add(o);
         }
@@ -62,7 +66,8 @@ internal static class NetworkCommand
             return Execute(
                 new NetworkOptions(
                     r.GetValue(model), r.GetValue(tMax), r.GetValue(seed), count, Given(tablePath), r.GetValue(k), r.GetValue(maxDelay),
-                    r.GetValue(g), Given(r.GetValue(weights)), Given(r.GetValue(input)), r.GetValue(threads), r.GetValue(outDir)),
+                    r.GetValue(g), Given(r.GetValue(weights)), Given(r.GetValue(input)), r.GetValue(threads), r.GetValue(outDir),
+                    Given(r.GetValue(targets)), Given(r.GetValue(delays)), Given(r.GetValue(drive)), r.GetValue(snapshotAt)),
                 r.GetValue(maxMemory),
                 stdout,
                 stderr,
@@ -75,9 +80,17 @@ internal static class NetworkCommand
 
     /// <summary>Validates, runs and writes; returns the exit code.</summary>
     public static int Execute(NetworkOptions options, string? maxMemory, TextWriter stdout, TextWriter stderr, bool quiet) =>
-        NetworkResolver.Resolve(options, FieldNames.Flags, Budget.Resolve("--max-memory", maxMemory)).Match(
+        NetworkResolver.IsPlastic(options?.Model) ? ExecutePlastic(options!, maxMemory, stdout, stderr, quiet) : NetworkResolver.Resolve(options!, FieldNames.Flags, Budget.Resolve("--max-memory", maxMemory)).Match(
             Succ: spec => Outputs.Into(FieldNames.Flags.Of("out"), spec.OutDir, Planned, stderr, set => Produce(spec, set, quiet ? null : stderr).Match(
                 Right: written => Report(spec, written, stdout, quiet),
+                Left: failure => failure.Report(stderr))),
+            Fail: errors => Problems.Report(stderr, errors));
+
+    /// <summary>The plastic model (<c>--model polychronization</c>): validates, runs and writes; returns the exit code.</summary>
+    static int ExecutePlastic(NetworkOptions options, string? maxMemory, TextWriter stdout, TextWriter stderr, bool quiet) =>
+        PlasticResolver.Resolve(options, FieldNames.Flags, Budget.Resolve("--max-memory", maxMemory)).Match(
+            Succ: spec => Outputs.Into(FieldNames.Flags.Of("out"), spec.OutDir, PlasticJob.Planned(spec), stderr, set => PlasticJob.Produce(spec, set, quiet ? null : stderr).Match(
+                Right: written => PlasticJob.Report(spec, written, stdout, quiet),
                 Left: failure => failure.Report(stderr))),
             Fail: errors => Problems.Report(stderr, errors));
 

@@ -192,6 +192,12 @@ internal static class ReplayCommand
             case NetworkCommand.Name:
             {
                 var (options, problems) = NetworkResolver.Read(manifest.Spec, names);
+                if (NetworkResolver.IsPlastic(options.Model))
+                {
+                    return Checked(problems, PlasticResolver.Resolve(options with { Out = temp }, names, budget), spec =>
+                        Into(temp, PlasticJob.Planned(spec), set => PlasticJob.Produce(spec, set, null).Map(w => w.Files.Outputs)));
+                }
+
                 return Checked(problems, NetworkResolver.Resolve(options with { Out = temp }, names, budget), spec =>
                     Into(temp, NetworkCommand.Planned, set => NetworkCommand.Produce(spec, set, null).Map(w => w.Files.Outputs)));
             }

@@ -22,9 +22,13 @@ internal static partial class RasterPlot
     const int RasterHeight = 540;
 
     /// <summary>The PNG bytes.</summary>
-    public static byte[] Png(string title, Network network, NetworkResult result, int steps)
+    public static byte[] Png(string title, Network network, NetworkResult result, int steps) =>
+        Png(title, network.Neurons.Count, network.Neurons.Excitatory, result.SpikeSteps.AsSpan(), result.SpikeNeurons.AsSpan(), 0, steps);
+
+    /// <summary>The raster of steps <paramref name="firstStep"/> … <paramref name="firstStep"/> + <paramref name="steps"/> − 1 of spikes given as (0-based step, neuron), with the population rate, as PNG.</summary>
+    public static byte[] Png(string title, int neurons, int excitatory, ReadOnlySpan<int> spikeSteps, ReadOnlySpan<int> spikeNeurons, int firstStep, int steps)
     {
-        var (top, bottom) = Build(title, network, result, steps);
+        var (top, bottom) = Build(title, neurons, excitatory, spikeSteps, spikeNeurons, firstStep, steps);
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height));
         Draw(surface.Canvas, top, bottom);
         using var image = surface.Snapshot();
@@ -33,9 +37,13 @@ internal static partial class RasterPlot
     }
 
     /// <summary>The SVG bytes.</summary>
-    public static byte[] Svg(string title, Network network, NetworkResult result, int steps)
+    public static byte[] Svg(string title, Network network, NetworkResult result, int steps) =>
+        Svg(title, network.Neurons.Count, network.Neurons.Excitatory, result.SpikeSteps.AsSpan(), result.SpikeNeurons.AsSpan(), 0, steps);
+
+    /// <summary>As the PNG overload with the same parameters, as SVG.</summary>
+    public static byte[] Svg(string title, int neurons, int excitatory, ReadOnlySpan<int> spikeSteps, ReadOnlySpan<int> spikeNeurons, int firstStep, int steps)
     {
-        var (top, bottom) = Build(title, network, result, steps);
+        var (top, bottom) = Build(title, neurons, excitatory, spikeSteps, spikeNeurons, firstStep, steps);
         using var stream = new MemoryStream();
         using (var managed = new SKManagedWStream(stream))
         using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, Width, Height), managed))
@@ -81,24 +89,22 @@ internal static partial class RasterPlot
         canvas.Restore();
     }
 
-    static (Plot Top, Plot Bottom) Build(string title, Network network, NetworkResult result, int steps)
+    static (Plot Top, Plot Bottom) Build(string title, int n, int ne, ReadOnlySpan<int> spikeSteps, ReadOnlySpan<int> spikeNeurons, int firstStep, int steps)
     {
         PlotFiles.EnsureFonts();
-        int n = network.Neurons.Count;
-        int ne = network.Neurons.Excitatory;
         int stride = (n + MaxRows - 1) / MaxRows;
         var exc = (X: new List<double>(), Y: new List<double>());
         var inh = (X: new List<double>(), Y: new List<double>());
-        for (int k = 0; k < result.SpikeCount; k++)
+        for (int k = 0; k < spikeSteps.Length; k++)
         {
-            int i = result.SpikeNeurons[k];
-            if (i % stride != 0)
+            int i = spikeNeurons[k];
+            if (i % stride != 0 || spikeSteps[k] < firstStep || spikeSteps[k] >= firstStep + steps)
             {
                 continue;
             }
 
             var target = i < ne ? exc : inh;
-            target.X.Add(result.SpikeTimeMs(k));
+            target.X.Add((spikeSteps[k] + 1) * NetworkSimulation.StepMs);
             target.Y.Add(i);
         }
 
@@ -107,13 +113,13 @@ internal static partial class RasterPlot
         AddDots(top, inh.X, inh.Y, Colors.DarkRed);
         top.Title(stride == 1 ? title : $"{title} (every {stride}th neuron shown)");
         top.YLabel("neuron");
-        top.Axes.SetLimits(0, steps, -0.5, n - 0.5);
+        top.Axes.SetLimits(firstStep, firstStep + steps, -0.5, n - 0.5);
         top.Layout.Fixed(new PixelPadding(80, 20, 30, 40));
 
-        var rate = PopulationRate.PerStepHz(result, n, steps, NetworkSimulation.StepMs);
+        var rate = PopulationRate.PerStepHz(spikeSteps, n, firstStep, steps, NetworkSimulation.StepMs);
         var bottom = new Plot();
         var signal = bottom.Add.Signal(rate.ToArray(), NetworkSimulation.StepMs);
-        signal.Data.XOffset = NetworkSimulation.StepMs;
+        signal.Data.XOffset = (firstStep + 1) * NetworkSimulation.StepMs;
         signal.Color = Colors.Black;
         signal.LineWidth = 1;
         bottom.XLabel("time (ms)");
@@ -124,7 +130,7 @@ internal static partial class RasterPlot
             peak = Math.Max(peak, r);
         }
 
-        bottom.Axes.SetLimits(0, steps, 0, Math.Max(1, peak * 1.05));
+        bottom.Axes.SetLimits(firstStep, firstStep + steps, 0, Math.Max(1, peak * 1.05));
         bottom.Layout.Fixed(new PixelPadding(80, 20, 50, 10));
         return (top, bottom);
     }

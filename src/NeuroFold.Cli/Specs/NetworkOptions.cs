@@ -13,6 +13,10 @@ namespace NeuroFold.Cli.Specs;
 /// <param name="InputFile">A steps×N <c>.npy</c> of external input replacing the thalamic noise.</param>
 /// <param name="Threads">Worker threads.</param>
 /// <param name="Out">Output folder.</param>
+/// <param name="Targets">Polychronization: int32 N×M <c>.npy</c> of 0-based targets.</param>
+/// <param name="Delays">Polychronization: int32 N×M <c>.npy</c> of delays, ms.</param>
+/// <param name="Drive">Polychronization: int32 <c>.npy</c> of the thalamic neuron of each 1 ms step.</param>
+/// <param name="SnapshotAt">Polychronization: comma-separated seconds after whose weight update the state is written.</param>
 internal sealed record NetworkOptions(
     string? Model,
     string? TMax,
@@ -25,14 +29,18 @@ internal sealed record NetworkOptions(
     RecordedFile? Weights,
     RecordedFile? InputFile,
     string? Threads,
-    string? Out)
+    string? Out,
+    RecordedFile? Targets = null,
+    RecordedFile? Delays = null,
+    RecordedFile? Drive = null,
+    string? SnapshotAt = null)
 {
     /// <summary>No option given at all.</summary>
     public static NetworkOptions Empty { get; } = new(null, null, null, null, null, null, null, null, null, null, null, null);
 
     /// <summary>The spec fields, camelCase.</summary>
     public static IReadOnlyList<string> Fields { get; } =
-        ["model", "tMax", "seed", "neurons", "neuronTable", "k", "maxDelay", "g", "weights", "inputFile", "threads", "out"];
+        ["model", "tMax", "seed", "neurons", "neuronTable", "k", "maxDelay", "g", "weights", "inputFile", "threads", "out", "targets", "delays", "drive", "snapshotAt"];
 }
 
 /// <summary>An input file of a run: its path and, when it comes from a manifest, the SHA-256 it had then.</summary>

@@ -20,6 +20,9 @@ internal static class NetworkResolver
     /// <summary>The sparse network with delays.</summary>
     public const string Sparse = "sparse";
 
+    /// <summary>Izhikevich's polychronization network with STDP (spnet.m); resolved by <see cref="PlasticResolver"/>.</summary>
+    public const string Polychronization = "polychronization";
+
     /// <summary>Run length when neither <c>--t-max</c> nor <c>--input-file</c> is given, ms (= steps).</summary>
     public const int DefaultTMaxMs = 1000;
 
@@ -36,7 +39,10 @@ internal static class NetworkResolver
     public const int DefaultSparseNeurons = 10_000;
 
     /// <summary>The models <c>--model</c> accepts.</summary>
-    public static ImmutableArray<string> Models { get; } = [Izhikevich2003, Sparse];
+    public static ImmutableArray<string> Models { get; } = [Izhikevich2003, Sparse, Polychronization];
+
+    /// <summary>True when <paramref name="model"/> (as given) names the plastic model.</summary>
+    public static bool IsPlastic(string? model) => string.Equals(model?.Trim(), Polychronization, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Validates, loads the given files and builds the network; every problem is named with <paramref name="names"/>.</summary>
     public static Validation<Error, ResolvedNetwork> Resolve(NetworkOptions o, FieldNames names) => Resolve(o, names, Budget.Default);
@@ -54,9 +60,17 @@ internal static class NetworkResolver
         string N(string field) => names.Of(field);
         var errors = new List<Error>(given.FailToSeq());
         string model = (o.Model ?? Izhikevich2003).Trim().ToLowerInvariant();
-        if (!Models.Contains(model))
+        if (!Models.Contains(model) || model == Polychronization)
         {
             errors.Add(Error.New($"{N("model")} must be one of {string.Join(", ", Models)}, got '{Excerpt.Of(o.Model)}'"));
+        }
+
+        foreach (var (field, named) in new[] { ("targets", o.Targets is not null), ("delays", o.Delays is not null), ("drive", o.Drive is not null), ("snapshotAt", o.SnapshotAt is not null) })
+        {
+            if (named)
+            {
+                errors.Add(Error.New($"{N(field)} applies only to {N("model")} {Polychronization}"));
+            }
         }
 
         long seed = Take(Fields.Seed(N("seed"), o.Seed), errors, 0L);
@@ -198,7 +212,8 @@ internal static class NetworkResolver
         var f = new SpecObject(spec, names, NetworkOptions.Fields);
         var o = new NetworkOptions(
             f.Text("model"), f.Number("tMax"), f.Number("seed"), f.Number("neurons"), File(f.File("neuronTable")), f.Number("k"), f.Number("maxDelay"),
-            f.Number("g"), File(f.File("weights")), File(f.File("inputFile")), f.Number("threads"), f.Text("out"));
+            f.Number("g"), File(f.File("weights")), File(f.File("inputFile")), f.Number("threads"), f.Text("out"),
+            File(f.File("targets")), File(f.File("delays")), File(f.File("drive")), f.Text("snapshotAt"));
         return (o, f.Problems.ToSeq().Strict());
     }
 
@@ -225,7 +240,8 @@ internal static class NetworkResolver
         w.WriteEndObject();
     }
 
-    static void WriteFile(Utf8JsonWriter w, string name, RecordedFile? file)
+    /// <summary>Writes a file field: its full path and SHA-256, or null.</summary>
+    internal static void WriteFile(Utf8JsonWriter w, string name, RecordedFile? file)
     {
         if (file is null)
         {
@@ -242,11 +258,11 @@ internal static class NetworkResolver
     static RecordedFile? File((string Path, string? Sha256)? f) => f is { } x ? new RecordedFile(x.Path, x.Sha256) : null;
 
     /// <summary>The file as the manifest records it: full path and the SHA-256 of the bytes that were read.</summary>
-    static RecordedFile? Recorded(RecordedFile? file, string? sha) =>
+    internal static RecordedFile? Recorded(RecordedFile? file, string? sha) =>
         file is null || sha is null ? null : new RecordedFile(Path.GetFullPath(file.Path), sha);
 
     /// <summary>A replayed spec's file must still have the hash it was recorded with.</summary>
-    static void Unchanged(string field, RecordedFile file, string? sha, List<Error> errors)
+    internal static void Unchanged(string field, RecordedFile file, string? sha, List<Error> errors)
     {
         if (file.Sha256 is { } recorded && sha is not null && !string.Equals(sha, recorded, StringComparison.OrdinalIgnoreCase))
         {
@@ -254,7 +270,7 @@ internal static class NetworkResolver
         }
     }
 
-    static T Take<T>(Validation<Error, T> v, List<Error> errors, T fallback)
+    internal static T Take<T>(Validation<Error, T> v, List<Error> errors, T fallback)
     {
         if (v.IsFail)
         {

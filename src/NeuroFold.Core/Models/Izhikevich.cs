@@ -32,6 +32,18 @@ public static class Izhikevich
         where TLane : struct, IArithmetic<TLane> =>
         (((TLane.Constant(0.04) * (v * v)) + (k1 * v)) + k0) - u;
 
+    /// <summary>The 2003 drive in <c>spnet.m</c>'s factored order, <c>((0.04·v + 5)·v + 140) − u</c>, mV/ms, lane by lane.</summary>
+    /// <remarks>
+    /// The same polynomial as <see cref="Drive{TLane}(TLane, TLane)"/>, evaluated as Izhikevich's polychronization
+    /// program writes it (<c>(0.04*v+5).*v+140-u</c>, Izhikevich 2006): <c>0.04·v</c>, <c>+ 5</c>, <c>· v</c>, <c>+ 140</c>,
+    /// <c>− u</c>, each one rounded double operation, no fused multiply-add. It rounds differently from the expanded order
+    /// of <c>net.m</c>, so a bit-for-bit reproduction of <c>spnet.m</c> needs this one (docs/NUMERICS.md, section 12).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TLane DriveFactored<TLane>(TLane v, TLane u)
+        where TLane : struct, IArithmetic<TLane> =>
+        ((((TLane.Constant(0.04) * v) + TLane.Constant(5.0)) * v) + TLane.Constant(140.0)) - u;
+
     /// <summary>The after-spike reset of the 2003 model on the lanes where <c>v ≥ 30</c>: <c>v ← c</c>, <c>u ← u + d</c>.</summary>
     /// <remarks>
     /// When no lane reaches the peak nothing else is computed: one compare and a predictable branch, so the common step

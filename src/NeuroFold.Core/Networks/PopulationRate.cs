@@ -55,10 +55,17 @@ public static class PopulationRate
         return Bin(result, neurons, steps, stepMs, 0);
     }
 
-    static ImmutableArray<double> Bin(NetworkResult result, int neurons, int steps, double stepMs, int firstStep)
+    /// <summary>The population rate per step, Hz, of spikes given by their 0-based steps: spikes at step <paramref name="firstStep"/> + k (k = 0 … steps − 1) / N / step length.</summary>
+    public static ImmutableArray<double> PerStepHz(ReadOnlySpan<int> spikeSteps, int neurons, int firstStep, int steps, double stepMs) =>
+        Bin(spikeSteps, neurons, steps, stepMs, firstStep);
+
+    static ImmutableArray<double> Bin(NetworkResult result, int neurons, int steps, double stepMs, int firstStep) =>
+        Bin(result.SpikeSteps.AsSpan(), neurons, steps, stepMs, firstStep);
+
+    static ImmutableArray<double> Bin(ReadOnlySpan<int> spikeSteps, int neurons, int steps, double stepMs, int firstStep)
     {
         var rate = new double[steps];
-        foreach (int step in result.SpikeSteps)
+        foreach (int step in spikeSteps)
         {
             int k = step - firstStep;
             if (k >= 0 && k < steps)

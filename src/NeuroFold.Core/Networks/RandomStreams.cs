@@ -21,4 +21,13 @@ internal static class RandomStreams
 
     /// <summary>Sparse recipe, delay: index = i·K + k.</summary>
     public const long SparseDelays = 6;
+
+    /// <summary>Polychronization recipe, targets: row i's partial Fisher–Yates swap r uses index i·N + r.</summary>
+    public const long PolychronizationTargets = 7;
+
+    /// <summary>Polychronization recipe, excitatory delays: index = i·M + j.</summary>
+    public const long PolychronizationDelays = 8;
+
+    /// <summary>Polychronization recipe, the thalamic neuron of 0-based step k: index = k.</summary>
+    public const long PolychronizationDrive = 9;
 }

@@ -10,7 +10,8 @@ namespace NeuroFold.Core.Schemes;
 /// <list type="number">
 /// <item>if <c>v ≥ 30</c> (the state left by the previous step, which may overshoot far above 30): the step reports a
 /// spike, <c>v ← c</c>, <c>u ← u + d</c>;</item>
-/// <item><c>v ← v + (dt/2)·(f(v, u) + I)</c>, twice, with the same u and I;</item>
+/// <item><c>v ← v + (dt/2)·(f(v, u) + I)</c>, twice, with the same u and I (f in <c>net.m</c>'s expanded order, or in
+/// <c>spnet.m</c>'s factored order when <see cref="Constants{TLane, TMask}.FactoredDrive"/> is set);</item>
 /// <item><c>u ← u + (dt·a)·((b·v) − u)</c> with the <b>new</b> v.</item>
 /// </list>
 /// The state after step k is labelled <c>(k+1)·dt</c> and a spike reported by step k has time <c>(k+1)·dt</c> (net.m's
@@ -79,6 +80,10 @@ public readonly struct Net2003Scheme : IScheme<Net2003Scheme, IzhikevichParamete
         /// <summary>Membrane capacitance, µF/cm².</summary>
         public TLane Capacitance { get; init; }
 
+        /// <summary>False (the default): the drive in <c>net.m</c>'s expanded order; true: in <c>spnet.m</c>'s factored order (<see cref="Izhikevich.DriveFactored{TLane}"/>).</summary>
+        /// <remarks>The two orders are the same polynomial and round differently; everything else in the step is the same.</remarks>
+        public bool FactoredDrive { get; init; }
+
         /// <summary>The constants from parameters given as lanes.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Constants<TLane, TMask> Prepare(TLane a, TLane b, TLane c, TLane d, TLane dtMs, TLane capacitance) =>
@@ -104,8 +109,17 @@ public readonly struct Net2003Scheme : IScheme<Net2003Scheme, IzhikevichParamete
         public ulong Step(ref TLane v, ref TLane u, TLane input)
         {
             ulong spiked = Izhikevich.ResetAtOrAbovePeak<TLane, TMask>(ref v, ref u, C, D);
-            v = v + (HalfDtMs * (Izhikevich.Drive(v, u) + input));
-            v = v + (HalfDtMs * (Izhikevich.Drive(v, u) + input));
+            if (FactoredDrive)
+            {
+                v = v + (HalfDtMs * (Izhikevich.DriveFactored(v, u) + input));
+                v = v + (HalfDtMs * (Izhikevich.DriveFactored(v, u) + input));
+            }
+            else
+            {
+                v = v + (HalfDtMs * (Izhikevich.Drive(v, u) + input));
+                v = v + (HalfDtMs * (Izhikevich.Drive(v, u) + input));
+            }
+
             u = u + (DtA * ((B * v) - u));
             return spiked;
         }

@@ -28,4 +28,17 @@ public static class NetworkGenerators
          from w in Range(-20.0, 40.0)
          from kick in Gen.Choose(1, 40)
          select new DelayCase(d, w, kick)).ToArbitrary();
+
+    /// <summary>A small plastic network: its seed (targets, delays, weights, drive are drawn from it), size, slots, the longest delay, whether a row may repeat a target, and seconds to run.</summary>
+    public record PlasticCase(int Seed, int Neurons, int Slots, int MaxDelay, bool Repeats, int Seconds);
+
+    /// <summary>Random small plastic networks: 10–60 neurons (4 in 5 excitatory), 1–12 slots, delays up to 1–19 ms, 1–3 s.</summary>
+    public static Arbitrary<PlasticCase> PlasticCases() =>
+        (from seed in Gen.Choose(0, int.MaxValue)
+         from n in Gen.Choose(10, 60)
+         from m in Gen.Choose(1, 12)
+         from d in Gen.Choose(1, 19)
+         from repeats in Gen.Elements(false, true)
+         from seconds in Gen.Choose(1, 3)
+         select new PlasticCase(seed, n, m, d, repeats, seconds)).ToArbitrary();
 }

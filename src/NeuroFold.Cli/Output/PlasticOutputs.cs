@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using NeuroFold.Cli.Specs;
+using NeuroFold.Core.Networks;
+using NeuroFold.IO;
+
+namespace NeuroFold.Cli.Output;
+
+/// <summary><c>summary.json</c> and the snapshot arrays of a plastic <c>network</c> run (camelCase, like every JSON file).</summary>
+/// <remarks>Nothing here depends on the thread count, the clock or the machine, so equal runs give equal bytes.</remarks>
+internal static class PlasticOutputs
+{
+    /// <summary>Sizes, totals and the per-second spike counts (E, I) and mean excitatory weights.</summary>
+    public static void WriteSummary(Utf8JsonWriter w, ResolvedPlastic spec, PlasticResult result)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(result);
+        var neurons = spec.Network.Neurons;
+        w.WriteStartObject();
+        w.WriteString("model", ResolvedPlastic.Model);
+        w.WriteNumber("neurons", neurons.Count);
+        w.WriteNumber("excitatory", neurons.Excitatory);
+        w.WriteNumber("inhibitory", neurons.Inhibitory);
+        w.WriteNumber("synapses", spec.Network.Targets.Length);
+        w.WriteNumber("seconds", spec.Seconds);
+        w.WriteNumber("steps", spec.Steps);
+        w.WriteNumber("dtMs", NetworkSimulation.StepMs);
+        w.WriteNumber("spikeCount", result.SpikeCount);
+        w.WriteStartArray("excitatorySpikesPerSecond");
+        foreach (var s in result.Seconds)
+        {
+            w.WriteNumberValue(s.ExcitatorySpikes);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("inhibitorySpikesPerSecond");
+        foreach (var s in result.Seconds)
+        {
+            w.WriteNumberValue(s.InhibitorySpikes);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("meanExcitatoryWeightPerSecond");
+        foreach (var s in result.Seconds)
+        {
+            w.WriteNumberValue(s.MeanExcitatoryWeight);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("weightBins", PlasticResult.WeightBins);
+        w.WriteStartArray("snapshotSeconds");
+        foreach (var s in result.Snapshots)
+        {
+            w.WriteNumberValue(s.Second);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("stateLayout", "state-SSSSs.npy has shape (2, N): row 0 is v (mV), row 1 is u, at the end of the second's last step");
+        w.WriteEndObject();
+    }
+
+    /// <summary>The snapshot files of <paramref name="snapshot"/>: weights and sd as (N, M), the state as (2, N).</summary>
+    public static IEnumerable<Artifact> Snapshot(PlasticSnapshot snapshot, int neurons, int synapsesPerNeuron)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var (weights, sd, state) = ResolvedPlastic.SnapshotFiles(snapshot.Second);
+        ImmutableArray<int> shape = [neurons, synapsesPerNeuron];
+        yield return new Artifact(weights, s => s.Write(Npy.Serialize(new NpyArray(shape, snapshot.Weights))));
+        yield return new Artifact(sd, s => s.Write(Npy.Serialize(new NpyArray(shape, snapshot.Sd))));
+        yield return new Artifact(state, s => s.Write(Npy.Serialize(new NpyArray([2, neurons], [.. snapshot.V, .. snapshot.U]))));
+    }
+}

@@ -1,0 +1,448 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+using NeuroFold.Core.Arithmetic;
+using NeuroFold.Core.Models;
+using NeuroFold.Core.Schemes;
+using NeuroFold.Core.Simulation;
+
+namespace NeuroFold.Core.Networks;
+
+/// <summary>The working buffers of one plastic network run at arithmetic <typeparamref name="TLane"/>; used only inside <see cref="PlasticSimulation.Run(PlasticNetwork, PlasticityRule, int, ReadOnlySpan{int}, int, Action{int}?)"/>.</summary>
+/// <remarks>
+/// The order of operations is ALGORITHM.md's (docs/NUMERICS.md, section 12). The membrane update is
+/// <see cref="Net2003Scheme"/>'s step with the factored drive, a vector of neurons at a time; its reset is the
+/// detection's. Traces live in a ring of 32 steps in global time (column <c>τ mod 32</c>), which holds the 21 values
+/// a step reads (x(k − 20) … x(k)) and the one it writes (x(k + 1)); times ≤ 0 are columns never written, so 0.
+/// Slots are stored by (presynaptic neuron, delay, slot), so that a delivery group G(i, q) is one contiguous run;
+/// snapshots and the mean weight read them back in row-major order.
+/// </remarks>
+/// <typeparam name="TLane">The arithmetic.</typeparam>
+/// <typeparam name="TMask">Its masks.</typeparam>
+internal sealed class PlasticKernel<TLane, TMask>
+    where TLane : struct, ILane<TLane, TMask>
+    where TMask : struct
+{
+    const int D = PlasticNetwork.MaxDelayMs;
+    const int Ring = 32;
+    const int RingMask = Ring - 1;
+
+    readonly int n;
+    readonly int ne;
+    readonly int m;
+    readonly int lanes;
+    readonly double[] v;
+    readonly double[] u;
+    readonly double[] input;
+    readonly Net2003Scheme.Constants<TLane, TMask>[] constants;
+    readonly double[] trace;
+    readonly PlasticityRule rule;
+    readonly int[] drive;
+    readonly double driveCurrent;
+
+    // slots in group order p: groups G(i, q) = groupStart[i·(D+1) + q] … groupStart[i·(D+1) + q + 1] − 1
+    readonly int[] groupStart;
+    readonly bool[] repeated;
+    readonly int[] slotTarget;
+    readonly int[] slotOfRow;
+    readonly double[] s;
+    readonly double[] sd;
+    readonly double[] scratch;
+
+    // plastic inputs P(n): preStart[n] … preStart[n + 1] − 1
+    readonly int[] preStart;
+    readonly int[] preSlot;
+    readonly int[] preSource;
+    readonly int[] preDelay;
+
+    // spikes of the last 32 steps, ascending within a step
+    readonly int[][] firedAt;
+    readonly int[] firedCount;
+
+    // membrane blocks
+    readonly int blocks;
+    readonly int blockSize;
+    readonly Action<int> body;
+    Action<int, double[]>? observeInput;
+
+    public PlasticKernel(PlasticNetwork network, PlasticityRule rule, int threads, int minBlockNeurons)
+    {
+        var neurons = network.Neurons;
+        n = neurons.Count;
+        ne = neurons.Excitatory;
+        m = network.SynapsesPerNeuron;
+        this.rule = rule;
+        int w = TLane.Count;
+        lanes = (n + w - 1) / w * w;
+        v = new double[lanes];
+        u = new double[lanes];
+        input = new double[lanes];
+        var parameters = new IzhikevichParameters[lanes];
+        for (int i = 0; i < lanes; i++)
+        {
+            int from = Math.Min(i, n - 1);
+            parameters[i] = neurons.Parameters(from);
+            v[i] = i < n ? neurons.V0[i] : Izhikevich2003Network.V0Mv;
+            u[i] = i < n ? neurons.U0[i] : neurons.B[from] * Izhikevich2003Network.V0Mv;
+        }
+
+        constants = new Net2003Scheme.Constants<TLane, TMask>[lanes / w];
+        for (int k = 0; k < constants.Length; k++)
+        {
+            constants[k] = Net2003Scheme.Constants<TLane, TMask>.Prepare(parameters.AsSpan(k * w, w), NetworkSimulation.StepMs, 1.0) with { FactoredDrive = true };
+        }
+
+        trace = new double[Ring * lanes];
+        drive = Raw(network.Drive);
+        driveCurrent = network.DriveCurrent;
+
+        var targets = network.Targets.AsSpan();
+        var delays = network.DelaysMs.AsSpan();
+        var weights = network.Weights.AsSpan();
+        int size = n * m;
+        groupStart = new int[(n * (D + 1)) + 1];
+        repeated = new bool[n * (D + 1)];
+        slotTarget = new int[size];
+        slotOfRow = new int[size];
+        s = new double[size];
+        sd = new double[size];
+        scratch = new double[m];
+        int p = 0;
+        var seen = new int[n];
+        Array.Fill(seen, -1);
+        for (int i = 0; i < n; i++)
+        {
+            for (int q = 0; q <= D; q++)
+            {
+                int g = (i * (D + 1)) + q;
+                groupStart[g] = p;
+                for (int j = 0; j < m; j++)
+                {
+                    int row = (i * m) + j;
+                    if (delays[row] != q)
+                    {
+                        continue;
+                    }
+
+                    int target = targets[row];
+                    repeated[g] |= seen[target] == g;
+                    seen[target] = g;
+                    slotTarget[p] = target;
+                    slotOfRow[row] = p;
+                    s[p] = weights[row];
+                    p++;
+                }
+            }
+        }
+
+        groupStart[n * (D + 1)] = p;
+
+        preStart = new int[n + 1];
+        for (int row = 0; row < ne * m; row++)
+        {
+            preStart[targets[row] + 1]++;
+        }
+
+        for (int k = 0; k < n; k++)
+        {
+            preStart[k + 1] += preStart[k];
+        }
+
+        int plastic = preStart[n];
+        preSlot = new int[plastic];
+        preSource = new int[plastic];
+        preDelay = new int[plastic];
+        var fill = preStart.AsSpan(0, n).ToArray();
+        for (int row = 0; row < ne * m; row++)
+        {
+            int at = fill[targets[row]]++;
+            preSlot[at] = slotOfRow[row];
+            preSource[at] = row / m;
+            preDelay[at] = delays[row];
+        }
+
+        firedAt = new int[Ring][];
+        for (int r = 0; r < Ring; r++)
+        {
+            firedAt[r] = new int[n];
+        }
+
+        firedCount = new int[Ring];
+        int perThread = (n + threads - 1) / threads;
+        blocks = threads > 1 && perThread >= minBlockNeurons ? threads : 1;
+        blockSize = blocks == 1 ? lanes : (perThread + w - 1) / w * w;
+        body = Integrate;
+    }
+
+    static T[] Raw<T>(ImmutableArray<T> array) => ImmutableCollectionsMarshal.AsArray(array)!;
+
+    /// <summary>Runs <paramref name="seconds"/> seconds, keeping the snapshots of the seconds in <paramref name="snapshotAt"/> (ascending).</summary>
+    /// <param name="seconds">Seconds to run.</param>
+    /// <param name="snapshotAt">Snapshot seconds, ascending.</param>
+    /// <param name="progress">Told the seconds done.</param>
+    /// <param name="observeInput">Tests only: shown each step's complete input I (step k, then the N values) just before the membrane update.</param>
+    public PlasticResult Run(int seconds, int[] snapshotAt, Action<int>? progress, Action<int, double[]>? observeInput = null)
+    {
+        this.observeInput = observeInput;
+        var spikeSteps = new List<int>();
+        var spikeNeurons = new List<int>();
+        var perSecond = new List<PlasticSecond>(seconds);
+        var snapshots = new List<PlasticSnapshot>(snapshotAt.Length);
+        var histograms = new int[seconds * PlasticResult.WeightBins];
+        RunStatus status = new RunStatus.Completed();
+        int next = 0;
+        int done = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = blocks };
+        for (int sec = 1; sec <= seconds; sec++)
+        {
+            int excitatory = 0;
+            int inhibitory = 0;
+            for (int t = 1; t <= 1000; t++)
+            {
+                int k = (1000 * (sec - 1)) + t;
+                int fired = Step(k, options);
+                var list = firedAt[k & RingMask];
+                for (int x = 0; x < fired; x++)
+                {
+                    spikeSteps.Add(k - 1);
+                    spikeNeurons.Add(list[x]);
+                    if (list[x] < ne)
+                    {
+                        excitatory++;
+                    }
+                    else
+                    {
+                        inhibitory++;
+                    }
+                }
+            }
+
+            double mean = UpdateWeights(histograms.AsSpan((sec - 1) * PlasticResult.WeightBins, PlasticResult.WeightBins));
+            perSecond.Add(new PlasticSecond(sec, excitatory, inhibitory, mean));
+            done = sec;
+            int bad = FirstNonFinite();
+            if (bad >= 0)
+            {
+                status = new RunStatus.NonFinite((1000 * sec) - 1, 1000.0 * sec, bad);
+                break;
+            }
+
+            while (next < snapshotAt.Length && snapshotAt[next] < sec)
+            {
+                next++;
+            }
+
+            if (next < snapshotAt.Length && snapshotAt[next] == sec)
+            {
+                snapshots.Add(Snapshot(sec));
+            }
+
+            progress?.Invoke(sec);
+        }
+
+        return new PlasticResult(
+            [.. spikeSteps], [.. spikeNeurons], [.. perSecond], [.. snapshots], [.. histograms.AsSpan(0, done * PlasticResult.WeightBins)], Snapshot(done), status);
+    }
+
+    /// <summary>One step, global 1-based <paramref name="k"/>: ALGORITHM.md 5.1 … 5.9; returns how many neurons fired.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    int Step(int k, ParallelOptions options)
+    {
+        int now = (k & RingMask) * lanes;
+
+        // 5.1: I = 0, then the thalamic neuron's I is assigned.
+        Array.Clear(input);
+        input[drive[k - 1]] = driveCurrent;
+
+        // 5.2: fired = v ≥ 30 on the previous step's state, ascending. (5.3, the reset, is the first part of the scheme's step below.)
+        var list = firedAt[k & RingMask];
+        int count = 0;
+        for (int i = 0; i < lanes; i += TLane.Count)
+        {
+            ulong bits = Net2003Scheme.Fires<TLane, TMask>(TLane.Load(v, i)) & ValidLanes(i);
+            for (; bits != 0; bits &= bits - 1)
+            {
+                list[count++] = i + BitOperations.TrailingZeroCount(bits);
+            }
+        }
+
+        firedCount[k & RingMask] = count;
+
+        // 5.4: the trace at the spike.
+        double atSpike = rule.TraceAtSpike;
+        for (int x = 0; x < count; x++)
+        {
+            trace[now + list[x]] = atSpike;
+        }
+
+        // 5.5: LTP, sd(i, j) += x_i(k − delay(i, j)) for every plastic input of a fired neuron.
+        var ps = preStart;
+        var pSlot = preSlot;
+        var pSource = preSource;
+        var pDelay = preDelay;
+        var x_ = trace;
+        var sdv = sd;
+        for (int x = 0; x < count; x++)
+        {
+            int target = list[x];
+            for (int r = ps[target], end = ps[target + 1]; r < end; r++)
+            {
+                sdv[pSlot[r]] += x_[(((k - pDelay[r]) & RingMask) * lanes) + pSource[r]];
+            }
+        }
+
+        // 5.6 is the list itself. 5.7: the spikes of steps k, k − 1, …, k − 19, newest first, neurons descending.
+        double ltd = rule.LtdFactor;
+        var gs = groupStart;
+        var tg = slotTarget;
+        var w = s;
+        var cur = input;
+        int oldest = Math.Max(1, k - D + 1);
+        for (int tau = k; tau >= oldest; tau--)
+        {
+            var spikes = firedAt[tau & RingMask];
+            int q = k - tau + 1;
+            for (int x = firedCount[tau & RingMask] - 1; x >= 0; x--)
+            {
+                int g = (spikes[x] * (D + 1)) + q;
+                int a = gs[g];
+                int b = gs[g + 1];
+                if (repeated[g])
+                {
+                    DeliverRepeated(a, b, now);
+                    continue;
+                }
+
+                for (int p = a; p < b; p++)
+                {
+                    int target = tg[p];
+                    cur[target] += w[p];
+                    sdv[p] -= ltd * x_[now + target];
+                }
+            }
+        }
+
+        observeInput?.Invoke(k, input);
+
+        // 5.8: the membrane update, Net2003Scheme's step (reset, two half steps, u).
+        if (blocks == 1)
+        {
+            Integrate(0);
+        }
+        else
+        {
+            Parallel.For(0, blocks, options, body);
+        }
+
+        // 5.9: x(k + 1) = decay · x(k).
+        int after = ((k + 1) & RingMask) * lanes;
+        var decay = TLane.Constant(rule.TraceDecay);
+        for (int i = 0; i < lanes; i += TLane.Count)
+        {
+            TLane.Store(TLane.Load(x_, now + i) * decay, x_, after + i);
+        }
+
+        return count;
+    }
+
+    /// <summary>A group with a repeated target, as <c>spnet.m</c>'s vectorised assignment does it: every new value from the old ones, the last slot of a target wins; then LTD.</summary>
+    void DeliverRepeated(int a, int b, int now)
+    {
+        for (int p = a; p < b; p++)
+        {
+            scratch[p - a] = input[slotTarget[p]] + s[p];
+        }
+
+        for (int p = a; p < b; p++)
+        {
+            input[slotTarget[p]] = scratch[p - a];
+        }
+
+        for (int p = a; p < b; p++)
+        {
+            sd[p] -= rule.LtdFactor * trace[now + slotTarget[p]];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    void Integrate(int block)
+    {
+        int w = TLane.Count;
+        int from = block * blockSize;
+        int to = Math.Min(lanes, from + blockSize);
+        for (int i = from; i < to; i += w)
+        {
+            var vi = TLane.Load(v, i);
+            var ui = TLane.Load(u, i);
+            constants[i / w].Step(ref vi, ref ui, TLane.Load(input, i));
+            TLane.Store(vi, v, i);
+            TLane.Store(ui, u, i);
+        }
+    }
+
+    /// <summary>ALGORITHM.md 6.4 and 6.5; returns the mean excitatory weight (row-major sum) and counts the excitatory weights into <paramref name="histogram"/>.</summary>
+    double UpdateWeights(Span<int> histogram)
+    {
+        double drift = rule.Drift;
+        double max = rule.MaxWeight;
+        int plastic = groupStart[ne * (D + 1)];
+        for (int p = 0; p < plastic; p++)
+        {
+            s[p] = Math.Max(0.0, Math.Min(max, (drift + s[p]) + sd[p]));
+        }
+
+        double factor = rule.SdDecay;
+        for (int p = 0; p < sd.Length; p++)
+        {
+            sd[p] = factor * sd[p];
+        }
+
+        double total = 0.0;
+        double scale = PlasticResult.WeightBins / max;
+        for (int row = 0; row < ne * m; row++)
+        {
+            double weight = s[slotOfRow[row]];
+            total += weight;
+            histogram[Math.Clamp((int)(weight * scale), 0, PlasticResult.WeightBins - 1)]++;
+        }
+
+        return ne == 0 ? 0.0 : total / (ne * (double)m);
+    }
+
+    int FirstNonFinite()
+    {
+        for (int i = 0; i < n; i++)
+        {
+            if (!double.IsFinite(v[i]) || !double.IsFinite(u[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    PlasticSnapshot Snapshot(int second)
+    {
+        var weights = new double[n * m];
+        var change = new double[n * m];
+        for (int row = 0; row < weights.Length; row++)
+        {
+            weights[row] = s[slotOfRow[row]];
+            change[row] = sd[slotOfRow[row]];
+        }
+
+        return new PlasticSnapshot(
+            second,
+            ImmutableCollectionsMarshal.AsImmutableArray(weights),
+            ImmutableCollectionsMarshal.AsImmutableArray(change),
+            ImmutableCollectionsMarshal.AsImmutableArray(v.AsSpan(0, n).ToArray()),
+            ImmutableCollectionsMarshal.AsImmutableArray(u.AsSpan(0, n).ToArray()));
+    }
+
+    /// <summary>The lanes of the vector starting at <paramref name="first"/> that are neurons, not padding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    ulong ValidLanes(int first) => n - first >= TLane.Count ? ulong.MaxValue : (1UL << (n - first)) - 1;
+}
