@@ -25,7 +25,7 @@ internal static class NetworkCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var model = Text("--model", "NAME", "izhikevich2003 (the paper's 1000-neuron network, dense, no delays; default), sparse (K random partners, delays 1..max-delay ms) or polychronization (Izhikevich 2006: STDP with axonal delays, spnet.m bit for bit)");
+        var model = Text("--model", "NAME", "izhikevich2003 (the paper's 1000-neuron network, dense, no delays; default), sparse (K random partners, delays 1..max-delay ms) polychronization (Izhikevich 2006: STDP with axonal delays, spnet.m bit for bit) or dopamine-stdp (Izhikevich 2007: dopamine-modulated STDP, one rewarded synapse, daspnet.m)");
         var tMax = TMax($"{NetworkResolver.DefaultTMaxMs}, or the rows of --input-file; a whole number: one 1 ms step per ms");
         var seed = Seed();
         var neurons = Text("--neurons", "N", $"neuron count (default 1000 for izhikevich2003, {NetworkResolver.DefaultSparseNeurons} for sparse)");
@@ -47,7 +47,7 @@ internal static class NetworkCommand
         var command = new Command(
             Name,
             "Simulate a network with Izhikevich's net.m update (1 ms steps, t = 1 … t_max); writes DIR/spikes.csv, DIR/summary.json, DIR/raster.png, " +
-            "DIR/raster.svg and the manifest DIR/run.json (polychronization also DIR/weights.png, DIR/weights.svg and the snapshots). Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
+            "DIR/raster.svg and the manifest DIR/run.json (polychronization also DIR/weights.png, DIR/weights.svg and the snapshots; dopamine-stdp DIR/rewarded.png and DIR/rewarded.svg). Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
         foreach (var o in new System.CommandLine.Option[] { model, tMax, seed, neurons, table, k, maxDelay, g, weights, targets, delays, drive, snapshotAt, input, threads, outDir, maxMemory, quiet })
         {
             command.Options.Add(o);
@@ -80,6 +80,7 @@ internal static class NetworkCommand
 
     /// <summary>Validates, runs and writes; returns the exit code.</summary>
     public static int Execute(NetworkOptions options, string? maxMemory, TextWriter stdout, TextWriter stderr, bool quiet) =>
+        NetworkResolver.IsDopamine(options?.Model) ? ExecuteDopamine(options!, maxMemory, stdout, stderr, quiet) :
         NetworkResolver.IsPlastic(options?.Model) ? ExecutePlastic(options!, maxMemory, stdout, stderr, quiet) : NetworkResolver.Resolve(options!, FieldNames.Flags, Budget.Resolve("--max-memory", maxMemory)).Match(
             Succ: spec => Outputs.Into(FieldNames.Flags.Of("out"), spec.OutDir, Planned, stderr, set => Produce(spec, set, quiet ? null : stderr).Match(
                 Right: written => Report(spec, written, stdout, quiet),
@@ -91,6 +92,14 @@ internal static class NetworkCommand
         PlasticResolver.Resolve(options, FieldNames.Flags, Budget.Resolve("--max-memory", maxMemory)).Match(
             Succ: spec => Outputs.Into(FieldNames.Flags.Of("out"), spec.OutDir, PlasticJob.Planned(spec), stderr, set => PlasticJob.Produce(spec, set, quiet ? null : stderr).Match(
                 Right: written => PlasticJob.Report(spec, written, stdout, quiet),
+                Left: failure => failure.Report(stderr))),
+            Fail: errors => Problems.Report(stderr, errors));
+
+    /// <summary>The dopamine-STDP model (<c>--model dopamine-stdp</c>): validates, runs and writes; returns the exit code.</summary>
+    static int ExecuteDopamine(NetworkOptions options, string? maxMemory, TextWriter stdout, TextWriter stderr, bool quiet) =>
+        DopamineResolver.Resolve(options, FieldNames.Flags, Budget.Resolve("--max-memory", maxMemory)).Match(
+            Succ: spec => Outputs.Into(FieldNames.Flags.Of("out"), spec.OutDir, DopamineJob.Planned, stderr, set => DopamineJob.Produce(spec, set, quiet ? null : stderr).Match(
+                Right: written => DopamineJob.Report(spec, written, stdout, quiet),
                 Left: failure => failure.Report(stderr))),
             Fail: errors => Problems.Report(stderr, errors));
 

@@ -192,6 +192,12 @@ internal static class ReplayCommand
             case NetworkCommand.Name:
             {
                 var (options, problems) = NetworkResolver.Read(manifest.Spec, names);
+                if (NetworkResolver.IsDopamine(options.Model))
+                {
+                    return Checked(problems, DopamineResolver.Resolve(options with { Out = temp }, names, budget), spec =>
+                        Into(temp, DopamineJob.Planned, set => DopamineJob.Produce(spec, set, null).Map(w => w.Files.Outputs)));
+                }
+
                 if (NetworkResolver.IsPlastic(options.Model))
                 {
                     return Checked(problems, PlasticResolver.Resolve(options with { Out = temp }, names, budget), spec =>

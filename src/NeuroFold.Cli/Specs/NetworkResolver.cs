@@ -23,6 +23,9 @@ internal static class NetworkResolver
     /// <summary>Izhikevich's polychronization network with STDP (spnet.m); resolved by <see cref="PlasticResolver"/>.</summary>
     public const string Polychronization = "polychronization";
 
+    /// <summary>Izhikevich's dopamine-modulated STDP network with the reward protocol (daspnet.m); resolved by <see cref="DopamineResolver"/>.</summary>
+    public const string DopamineStdp = "dopamine-stdp";
+
     /// <summary>Run length when neither <c>--t-max</c> nor <c>--input-file</c> is given, ms (= steps).</summary>
     public const int DefaultTMaxMs = 1000;
 
@@ -39,10 +42,13 @@ internal static class NetworkResolver
     public const int DefaultSparseNeurons = 10_000;
 
     /// <summary>The models <c>--model</c> accepts.</summary>
-    public static ImmutableArray<string> Models { get; } = [Izhikevich2003, Sparse, Polychronization];
+    public static ImmutableArray<string> Models { get; } = [Izhikevich2003, Sparse, Polychronization, DopamineStdp];
 
     /// <summary>True when <paramref name="model"/> (as given) names the plastic model.</summary>
     public static bool IsPlastic(string? model) => string.Equals(model?.Trim(), Polychronization, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when <paramref name="model"/> (as given) names the dopamine-STDP model.</summary>
+    public static bool IsDopamine(string? model) => string.Equals(model?.Trim(), DopamineStdp, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Validates, loads the given files and builds the network; every problem is named with <paramref name="names"/>.</summary>
     public static Validation<Error, ResolvedNetwork> Resolve(NetworkOptions o, FieldNames names) => Resolve(o, names, Budget.Default);
@@ -60,7 +66,7 @@ internal static class NetworkResolver
         string N(string field) => names.Of(field);
         var errors = new List<Error>(given.FailToSeq());
         string model = (o.Model ?? Izhikevich2003).Trim().ToLowerInvariant();
-        if (!Models.Contains(model) || model == Polychronization)
+        if (!Models.Contains(model) || model == Polychronization || model == DopamineStdp)
         {
             errors.Add(Error.New($"{N("model")} must be one of {string.Join(", ", Models)}, got '{Excerpt.Of(o.Model)}'"));
         }

@@ -42,6 +42,19 @@ internal sealed class PlasticKernel<TLane, TMask>
     readonly int[] drive;
     readonly double driveCurrent;
 
+    // dopamine-modulated STDP (daspnet.m): the noise input, DA, the rewarded synapse and the pending rewards
+    readonly bool dopamine;
+    readonly DopamineProtocol protocol;
+    readonly ulong noiseKey;
+    readonly ulong rewardKey;
+    readonly int rewardedSlot;
+    readonly int rewardedRow;
+    readonly int n1;
+    readonly int n2;
+    readonly List<int> pending = [];
+    double da;
+    int lastN1 = int.MinValue / 2;
+
     // slots in group order p: groups G(i, q) = groupStart[i·(D+1) + q] … groupStart[i·(D+1) + q + 1] − 1
     readonly int[] groupStart;
     readonly bool[] repeated;
@@ -68,6 +81,12 @@ internal sealed class PlasticKernel<TLane, TMask>
     Action<int, double[]>? observeInput;
 
     public PlasticKernel(PlasticNetwork network, PlasticityRule rule, int threads, int minBlockNeurons)
+        : this(network, rule, null, threads, minBlockNeurons)
+    {
+    }
+
+    /// <summary>A kernel for <c>spnet.m</c>'s rule, or with <paramref name="dopamine"/> for <c>daspnet.m</c>'s.</summary>
+    public PlasticKernel(PlasticNetwork network, PlasticityRule rule, DopamineProtocol? dopamine, int threads, int minBlockNeurons)
     {
         var neurons = network.Neurons;
         n = neurons.Count;
@@ -174,6 +193,18 @@ internal sealed class PlasticKernel<TLane, TMask>
         blocks = threads > 1 && perThread >= minBlockNeurons ? threads : 1;
         blockSize = blocks == 1 ? lanes : (perThread + w - 1) / w * w;
         body = Integrate;
+
+        if (dopamine is { } d)
+        {
+            this.dopamine = true;
+            protocol = d;
+            noiseKey = Random.CounterRandom.Key(d.Seed, RandomStreams.DopamineNoise);
+            rewardKey = Random.CounterRandom.Key(d.Seed, RandomStreams.DopamineRewardDelay);
+            rewardedRow = (d.RewardedNeuron * m) + d.RewardedSlot;
+            rewardedSlot = slotOfRow[rewardedRow];
+            n1 = d.RewardedNeuron;
+            n2 = targets[rewardedRow];
+        }
     }
 
     static T[] Raw<T>(ImmutableArray<T> array) => ImmutableCollectionsMarshal.AsArray(array)!;
@@ -202,21 +233,7 @@ internal sealed class PlasticKernel<TLane, TMask>
             for (int t = 1; t <= 1000; t++)
             {
                 int k = (1000 * (sec - 1)) + t;
-                int fired = Step(k, options);
-                var list = firedAt[k & RingMask];
-                for (int x = 0; x < fired; x++)
-                {
-                    spikeSteps.Add(k - 1);
-                    spikeNeurons.Add(list[x]);
-                    if (list[x] < ne)
-                    {
-                        excitatory++;
-                    }
-                    else
-                    {
-                        inhibitory++;
-                    }
-                }
+                Record(k, Step(k, options), spikeSteps, spikeNeurons, ref excitatory, ref inhibitory);
             }
 
             double mean = UpdateWeights(histograms.AsSpan((sec - 1) * PlasticResult.WeightBins, PlasticResult.WeightBins));
@@ -246,15 +263,189 @@ internal sealed class PlasticKernel<TLane, TMask>
             [.. spikeSteps], [.. spikeNeurons], [.. perSecond], [.. snapshots], [.. histograms.AsSpan(0, done * PlasticResult.WeightBins)], Snapshot(done), status);
     }
 
+    /// <summary>Appends the <paramref name="fired"/> spikes of step <paramref name="k"/> and counts them by population.</summary>
+    void Record(int k, int fired, List<int> spikeSteps, List<int> spikeNeurons, ref int excitatory, ref int inhibitory)
+    {
+        var list = firedAt[k & RingMask];
+        for (int x = 0; x < fired; x++)
+        {
+            spikeSteps.Add(k - 1);
+            spikeNeurons.Add(list[x]);
+            if (list[x] < ne)
+            {
+                excitatory++;
+            }
+            else
+            {
+                inhibitory++;
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="seconds"/> seconds of dopamine-modulated STDP (<c>daspnet.m</c>; ALGORITHM.md appendix B).</summary>
+    /// <param name="seconds">Seconds to run.</param>
+    /// <param name="progress">Told the seconds done.</param>
+    public DopamineResult RunDopamine(int seconds, Action<int>? progress)
+    {
+        var spikeSteps = new List<int>();
+        var spikeNeurons = new List<int>();
+        var perSecond = new List<PlasticSecond>(seconds);
+        var rewards = new List<DopamineSecond>(seconds);
+        var histograms = new int[seconds * PlasticResult.WeightBins];
+        RunStatus status = new RunStatus.Completed();
+        int done = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = blocks };
+        for (int sec = 1; sec <= seconds; sec++)
+        {
+            int excitatory = 0;
+            int inhibitory = 0;
+            int scheduled = 0;
+            int given = 0;
+            for (int t = 1; t <= 1000; t++)
+            {
+                int k = (1000 * (sec - 1)) + t;
+                int fired = Step(k, options);
+                Record(k, fired, spikeSteps, spikeNeurons, ref excitatory, ref inhibitory);
+                Reward(k, fired, ref scheduled, ref given);
+            }
+
+            var (mean, others) = WeightStatistics(histograms.AsSpan((sec - 1) * PlasticResult.WeightBins, PlasticResult.WeightBins));
+            perSecond.Add(new PlasticSecond(sec, excitatory, inhibitory, mean));
+            rewards.Add(new DopamineSecond(sec, s[rewardedSlot], others, da, scheduled, given));
+            done = sec;
+            int bad = FirstNonFinite();
+            if (bad >= 0)
+            {
+                status = new RunStatus.NonFinite((1000 * sec) - 1, 1000.0 * sec, bad);
+                break;
+            }
+
+            progress?.Invoke(sec);
+        }
+
+        var plastic = new PlasticResult(
+            [.. spikeSteps], [.. spikeNeurons], [.. perSecond], [], [.. histograms.AsSpan(0, done * PlasticResult.WeightBins)], Snapshot(done), status);
+        return new DopamineResult(plastic, [.. rewards]);
+    }
+
+    /// <summary>ALGORITHM.md appendix B, after step 5.9: DA decay, the eligibility update every 10 ms, the pairing bookkeeping, the reward.</summary>
+    void Reward(int k, int fired, ref int scheduled, ref int given)
+    {
+        da = DopamineProtocol.DopamineDecay * da;
+        if (k % DopamineProtocol.EligibilityPeriodMs == 0)
+        {
+            EligibilityUpdate(protocol.BaselineGain + da);
+        }
+
+        var list = firedAt[k & RingMask].AsSpan(0, fired);
+        bool n1Fired = list.BinarySearch(n1) >= 0;
+        bool n2Fired = list.BinarySearch(n2) >= 0;
+        if (n1Fired)
+        {
+            lastN1 = k;
+        }
+
+        if (n2Fired && !n1Fired && k - lastN1 < DopamineProtocol.PairingWindowMs)
+        {
+            double r = Random.CounterRandom.UniformAt(rewardKey, (ulong)(k - 1));
+            pending.Add(k + DopamineProtocol.RewardDelayMs + (int)Math.Ceiling(DopamineProtocol.RewardSpreadMs * r));
+            scheduled++;
+        }
+
+        bool due = false;
+        for (int x = pending.Count - 1; x >= 0; x--)
+        {
+            if (pending[x] == k)
+            {
+                due = true;
+                pending.RemoveAt(x);
+            }
+        }
+
+        if (due)
+        {
+            da += protocol.RewardDopamine;
+            given++;
+        }
+    }
+
+    /// <summary><c>s = max(0, min(MaxWeight, s + gain·sd))</c> on the excitatory slots, then <c>sd = SdDecay·sd</c> on every slot.</summary>
+    /// <remarks>Lane by lane the same operations as the scalar form: one product, one sum, then the bounds (weights are never −0 or NaN here).</remarks>
+    void EligibilityUpdate(double gain)
+    {
+        int plastic = groupStart[ne * (D + 1)];
+        int w = TLane.Count;
+        var g = TLane.Constant(gain);
+        var top = TLane.Constant(rule.MaxWeight);
+        var zero = TLane.Constant(0.0);
+        int p = 0;
+        for (; p + w <= plastic; p += w)
+        {
+            var x = TLane.Min(top, TLane.Load(s, p) + (g * TLane.Load(sd, p)));
+            TLane.Store(TLane.Select(TLane.LessThan(x, zero), zero, x), s, p);
+        }
+
+        for (; p < plastic; p++)
+        {
+            s[p] = Math.Max(0.0, Math.Min(rule.MaxWeight, s[p] + (gain * sd[p])));
+        }
+
+        var decay = TLane.Constant(rule.SdDecay);
+        p = 0;
+        for (; p + w <= sd.Length; p += w)
+        {
+            TLane.Store(decay * TLane.Load(sd, p), sd, p);
+        }
+
+        for (; p < sd.Length; p++)
+        {
+            sd[p] = rule.SdDecay * sd[p];
+        }
+    }
+
+    /// <summary>The mean of every excitatory slot's weight and the mean of the others than the rewarded one (row-major sums), and the histogram of the others.</summary>
+    (double Mean, double Others) WeightStatistics(Span<int> histogram)
+    {
+        double total = 0.0;
+        double others = 0.0;
+        double max = rule.MaxWeight;
+        double scale = PlasticResult.WeightBins / max;
+        for (int row = 0; row < ne * m; row++)
+        {
+            double weight = s[slotOfRow[row]];
+            total += weight;
+            if (row != rewardedRow)
+            {
+                others += weight;
+                histogram[Math.Clamp((int)(weight * scale), 0, PlasticResult.WeightBins - 1)]++;
+            }
+        }
+
+        int count = ne * m;
+        return (count == 0 ? 0.0 : total / count, count <= 1 ? 0.0 : others / (count - 1));
+    }
+
     /// <summary>One step, global 1-based <paramref name="k"/>: ALGORITHM.md 5.1 … 5.9; returns how many neurons fired.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     int Step(int k, ParallelOptions options)
     {
         int now = (k & RingMask) * lanes;
 
-        // 5.1: I = 0, then the thalamic neuron's I is assigned.
-        Array.Clear(input);
-        input[drive[k - 1]] = driveCurrent;
+        // 5.1: I = 0, then the thalamic neuron's I is assigned; or (daspnet.m) every I is assigned its noise.
+        if (dopamine)
+        {
+            double amplitude = DopamineProtocol.NoiseAmplitude;
+            ulong first = (ulong)(k - 1) * (ulong)n;
+            for (int i = 0; i < n; i++)
+            {
+                input[i] = amplitude * (Random.CounterRandom.UniformAt(noiseKey, first + (ulong)i) - 0.5);
+            }
+        }
+        else
+        {
+            Array.Clear(input);
+            input[drive[k - 1]] = driveCurrent;
+        }
 
         // 5.2: fired = v ≥ 30 on the previous step's state, ascending. (5.3, the reset, is the first part of the scheme's step below.)
         var list = firedAt[k & RingMask];

@@ -46,6 +46,41 @@ public static class PlasticSimulation
     /// <summary>Runs <paramref name="seconds"/> s on one thread with no snapshots.</summary>
     public static PlasticResult Run(PlasticNetwork network, PlasticityRule rule, int seconds) => Run(network, rule, seconds, [], 1, null);
 
+    /// <summary>Runs <paramref name="seconds"/> s of dopamine-modulated STDP (<c>daspnet.m</c>, Izhikevich 2007) from the network's initial state.</summary>
+    /// <remarks>
+    /// Each step is the step above with the input assigned from <paramref name="protocol"/>'s noise in place of the drive;
+    /// after the trace decay come the dopamine decay, the eligibility update every 10 ms, the pairing bookkeeping and the
+    /// reward (<see cref="DopamineProtocol"/>; docs/NUMERICS.md, section 12). There is no end-of-second update.
+    /// </remarks>
+    /// <param name="network">The network (its drive is not used; <see cref="DopamineStdpNetwork.Create"/>).</param>
+    /// <param name="rule">The traces, LTD, bounds and eligibility decay (<see cref="PlasticityRule.Daspnet2007"/>).</param>
+    /// <param name="protocol">The noise, dopamine and reward protocol.</param>
+    /// <param name="seconds">Whole seconds to run.</param>
+    /// <param name="threads">Worker threads (the result does not depend on them).</param>
+    /// <param name="progress">Called with the seconds done after each second.</param>
+    /// <exception cref="ArgumentException">The rewarded synapse is not an excitatory slot of the network.</exception>
+    public static DopamineResult Run(PlasticNetwork network, PlasticityRule rule, DopamineProtocol protocol, int seconds, int threads, Action<int>? progress) =>
+        RunDopamine(network, rule, protocol, seconds, threads, progress, MinBlockNeurons);
+
+    internal static DopamineResult RunDopamine(PlasticNetwork network, PlasticityRule rule, DopamineProtocol protocol, int seconds, int threads, Action<int>? progress, int minBlockNeurons)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentOutOfRangeException.ThrowIfNegative(seconds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        if (protocol.RewardedNeuron >= network.Neurons.Excitatory || protocol.RewardedSlot >= network.SynapsesPerNeuron)
+        {
+            throw new ArgumentException($"the rewarded synapse (neuron {protocol.RewardedNeuron}, slot {protocol.RewardedSlot}) must be an excitatory slot of the network", nameof(protocol));
+        }
+
+        return PopulationSimulation.Resolve(VectorWidth.Auto) switch
+        {
+            VectorWidth.Bits512 => new PlasticKernel<Lane512, Vector512<double>>(network, rule, protocol, threads, minBlockNeurons).RunDopamine(seconds, progress),
+            VectorWidth.Bits256 => new PlasticKernel<Lane256, Vector256<double>>(network, rule, protocol, threads, minBlockNeurons).RunDopamine(seconds, progress),
+            VectorWidth.Bits128 => new PlasticKernel<Lane128, Vector128<double>>(network, rule, protocol, threads, minBlockNeurons).RunDopamine(seconds, progress),
+            _ => new PlasticKernel<ScalarLane, bool>(network, rule, protocol, threads, minBlockNeurons).RunDopamine(seconds, progress),
+        };
+    }
+
     internal static PlasticResult Run(PlasticNetwork network, PlasticityRule rule, int seconds, ReadOnlySpan<int> snapshotAt, int threads, Action<int>? progress, int minBlockNeurons, Action<int, double[]>? observeInput = null)
     {
         ArgumentNullException.ThrowIfNull(network);

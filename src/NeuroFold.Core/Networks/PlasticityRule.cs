@@ -46,6 +46,10 @@ public readonly record struct PlasticityRule
     /// <summary>The rule of <c>spnet.m</c>: 0.1, 0.95, 1.2, 0.01, 0.9, 10.</summary>
     public static PlasticityRule Spnet2006 { get; } = new(0.1, 0.95, 1.2, 0.01, 0.9, 10.0);
 
+    /// <summary>The rule of <c>daspnet.m</c> (Izhikevich 2007): traces 0.1 and 0.95, LTD 1.5, no drift, sd (the eligibility) times 0.99 after every update, weights up to 4.</summary>
+    /// <remarks>With a <see cref="DopamineProtocol"/> the update runs every 10 ms as <c>s = max(0, min(MaxWeight, s + (gain + DA)·sd))</c>; <see cref="Drift"/> is not used.</remarks>
+    public static PlasticityRule Daspnet2007 { get; } = new(0.1, 0.95, 1.5, 0.0, 0.99, DopamineStdpNetwork.MaxWeight);
+
     /// <summary>No learning: no trace (so no LTP and no LTD) and no drift; the weights stay as they start (when within 0 … 10).</summary>
     public static PlasticityRule None { get; } = new(0.0, 0.95, 1.2, 0.0, 0.9, 10.0);
 

@@ -30,4 +30,13 @@ internal static class RandomStreams
 
     /// <summary>Polychronization recipe, the thalamic neuron of 0-based step k: index = k.</summary>
     public const long PolychronizationDrive = 9;
+
+    /// <summary>Dopamine-STDP recipe (2004 rule), target of slot j of neuron i: index = i·M + j.</summary>
+    public const long DopamineTargets = 10;
+
+    /// <summary>Dopamine-STDP noise input of neuron n at 1-based step k: index = (k − 1)·N + n.</summary>
+    public const long DopamineNoise = 11;
+
+    /// <summary>Dopamine-STDP reward delay of a pairing detected at 1-based step k: index = k − 1.</summary>
+    public const long DopamineRewardDelay = 12;
 }

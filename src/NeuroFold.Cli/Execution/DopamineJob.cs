@@ -1,0 +1,80 @@
+using LanguageExt;
+using NeuroFold.Cli.Commands;
+using NeuroFold.Cli.Output;
+using NeuroFold.Cli.Output.Transactions;
+using NeuroFold.Cli.Plots;
+using NeuroFold.Cli.Specs;
+using NeuroFold.Core.Networks;
+using NeuroFold.Core.Simulation;
+using NeuroFold.Core.Stimuli;
+
+namespace NeuroFold.Cli.Execution;
+
+/// <summary>A <c>network --model dopamine-stdp</c> run: run, then write spikes, summary, pictures and the manifest.</summary>
+internal static class DopamineJob
+{
+    /// <summary>Every output the run writes.</summary>
+    public static IReadOnlyList<string> Planned { get; } = ["spikes.csv", "summary.json", "raster.png", "raster.svg", "rewarded.png", "rewarded.svg"];
+
+    /// <summary>Runs the network (a progress line per tenth on <paramref name="progress"/> when it lasts 10 s or more) and writes its files into <paramref name="set"/>, committing it.</summary>
+    public static Either<RunFailure, (DopamineResult Result, ArtifactWriter.Written Files)> Produce(ResolvedDopamine spec, OutputSet set, TextWriter? progress)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        int reported = 0;
+        Action<int>? hook = progress is null || spec.Seconds < 10 ? null : done =>
+        {
+            int tenth = 10 * done / spec.Seconds;
+            if (tenth > reported)
+            {
+                reported = tenth;
+                progress.WriteLine($"network: {done}/{spec.Seconds} s ({tenth * 10}%)");
+            }
+        };
+        var rule = PlasticityRule.Daspnet2007;
+        var result = PlasticSimulation.Run(spec.Network, rule, spec.Protocol, spec.Seconds, spec.Threads, hook);
+        var plastic = result.Plastic;
+        if (plastic.Status is RunStatus.NonFinite nf)
+        {
+            return RunFailure.NonFinite(nf, $"neuron {nf.Neuron}");
+        }
+
+        var network = spec.Network;
+        int n = network.Neurons.Count;
+        int last = Math.Max(0, spec.Steps - 1000);
+        var grid = TimeGrid.FromSteps(NetworkSimulation.StepMs, spec.Steps).Match(Succ: x => x, Fail: _ => throw new InvalidOperationException("the resolver bounds the steps"));
+        string title = $"dopamine-modulated STDP network (Izhikevich 2007), second {spec.Seconds}";
+        var picture = RewardedSynapsePlot.Create(result, rule.MaxWeight);
+        var files = new List<Artifact>
+        {
+            Artifact.Text("spikes.csv", w => Csv.WriteSpikes(w, plastic.SpikeSteps.AsSpan(), plastic.SpikeNeurons.AsSpan(), grid)),
+            Artifact.Json("summary.json", w => DopamineOutputs.WriteSummary(w, spec, result)),
+            new("raster.png", s => s.Write(RasterPlot.Png(title, n, network.Neurons.Excitatory, plastic.SpikeSteps.AsSpan(), plastic.SpikeNeurons.AsSpan(), last, spec.Steps - last))),
+            new("raster.svg", s => s.Write(RasterPlot.Svg(title, n, network.Neurons.Excitatory, plastic.SpikeSteps.AsSpan(), plastic.SpikeNeurons.AsSpan(), last, spec.Steps - last))),
+            new("rewarded.png", PlotFiles.Png(picture, RewardedSynapsePlot.Width, RewardedSynapsePlot.Height)),
+            new("rewarded.svg", Artifact.TextContent(w => w.Write(PlotFiles.RenumberClipPaths(picture.GetSvgXml(RewardedSynapsePlot.Width, RewardedSynapsePlot.Height))))),
+        };
+        return (result, ArtifactWriter.Write(set, NetworkCommand.Name, w => DopamineResolver.Write(w, spec), files));
+    }
+
+    /// <summary>The report on stdout.</summary>
+    public static int Report(ResolvedDopamine spec, (DopamineResult Result, ArtifactWriter.Written Files) written, TextWriter stdout, bool quiet)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(stdout);
+        if (quiet)
+        {
+            return ExitCodes.Ok;
+        }
+
+        var r = written.Result;
+        var lastSecond = r.Seconds.Length == 0 ? default : r.Seconds[^1];
+        stdout.WriteLine($"simulated {ResolvedDopamine.Model}: {spec.Network.Neurons.Count} neurons, {spec.Network.Targets.Length} synapses, {spec.Seconds} s, {r.Plastic.SpikeCount} spikes, {r.RewardsGiven} rewards; rewarded synapse {lastSecond.RewardedWeight:0.###}, mean of the others {lastSecond.MeanOtherWeight:0.###} mV/ms");
+        foreach (string path in written.Files.Paths)
+        {
+            stdout.WriteLine($"wrote {path}");
+        }
+
+        stdout.WriteLine($"wrote {written.Files.ManifestPath} (manifest; check with: neurofold replay {written.Files.ManifestPath})");
+        return ExitCodes.Ok;
+    }
+}
