@@ -32,6 +32,15 @@ internal sealed class PlasticKernel<TLane, TMask>
     readonly int n;
     readonly int ne;
     readonly int m;
+    readonly int maxQ;
+    readonly int plasticRows;
+
+    // the sparse network's input and order (NetworkKernel's): I = e + acc, acc summed oldest spike first
+    readonly bool sparseOrder;
+    readonly double[]? sigma;
+    readonly ulong thalamicKey;
+    readonly double[] external;
+    readonly double[] pendingInput;
     readonly int lanes;
     readonly double[] v;
     readonly double[] u;
@@ -55,7 +64,7 @@ internal sealed class PlasticKernel<TLane, TMask>
     double da;
     int lastN1 = int.MinValue / 2;
 
-    // slots in group order p: groups G(i, q) = groupStart[i·(D+1) + q] … groupStart[i·(D+1) + q + 1] − 1
+    // slots in group order p: groups G(i, q) = groupStart[i·(maxQ+1) + q] … groupStart[i·(maxQ+1) + q + 1] − 1 (q ≤ maxQ)
     readonly int[] groupStart;
     readonly bool[] repeated;
     readonly int[] slotTarget;
@@ -87,17 +96,51 @@ internal sealed class PlasticKernel<TLane, TMask>
 
     /// <summary>A kernel for <c>spnet.m</c>'s rule, or with <paramref name="dopamine"/> for <c>daspnet.m</c>'s.</summary>
     public PlasticKernel(PlasticNetwork network, PlasticityRule rule, DopamineProtocol? dopamine, int threads, int minBlockNeurons)
+        : this(
+            network.Neurons, Rows(network.Neurons.Count, network.SynapsesPerNeuron), Raw(network.Targets), Raw(network.DelaysMs), Raw(network.Weights),
+            D, rule, Raw(network.Drive), network.DriveCurrent, null, 0, false, threads, minBlockNeurons)
     {
-        var neurons = network.Neurons;
+        m = network.SynapsesPerNeuron;
+        if (dopamine is { } d)
+        {
+            this.dopamine = true;
+            protocol = d;
+            noiseKey = Random.CounterRandom.Key(d.Seed, RandomStreams.DopamineNoise);
+            rewardKey = Random.CounterRandom.Key(d.Seed, RandomStreams.DopamineRewardDelay);
+            rewardedRow = (d.RewardedNeuron * m) + d.RewardedSlot;
+            rewardedSlot = slotOfRow[rewardedRow];
+            n1 = d.RewardedNeuron;
+            n2 = network.Targets[rewardedRow];
+        }
+    }
+
+    /// <summary>A kernel for a sparse network with its thalamic noise (<see cref="NetworkKernel{TLane, TMask}"/>'s delivery order and input, <c>net.m</c>'s drive order) and <c>spnet.m</c>'s STDP.</summary>
+    /// <remarks>A synapse of delay d steps (delivered d steps after the spike) is group q = d + 1 of the spnet layout.</remarks>
+    public PlasticKernel(Network network, Connectivity.Sparse sparse, NetworkInput.Thalamic thalamic, PlasticityRule rule, int threads, int minBlockNeurons)
+        : this(
+            network.Neurons, Raw(sparse.RowStart), Raw(sparse.Targets), Groups(sparse.DelaysSteps), Raw(sparse.Weights), sparse.MaxDelaySteps + 1, rule,
+            null, 0.0, Raw(thalamic.Sigma), Random.CounterRandom.Key(thalamic.Seed, RandomStreams.ThalamicNoise), true, threads, minBlockNeurons)
+    {
+    }
+
+    PlasticKernel(
+        NetworkNeurons neurons, int[] rowStart, int[] targets, int[] groups, double[] weights, int maxGroup, PlasticityRule rule,
+        int[]? drive, double driveCurrent, double[]? sigma, ulong thalamicKey, bool sparseOrder, int threads, int minBlockNeurons)
+    {
         n = neurons.Count;
         ne = neurons.Excitatory;
-        m = network.SynapsesPerNeuron;
+        maxQ = maxGroup;
         this.rule = rule;
+        this.sparseOrder = sparseOrder;
+        this.sigma = sigma;
+        this.thalamicKey = thalamicKey;
         int w = TLane.Count;
         lanes = (n + w - 1) / w * w;
         v = new double[lanes];
         u = new double[lanes];
         input = new double[lanes];
+        external = sparseOrder ? new double[lanes] : [];
+        pendingInput = sparseOrder ? new double[lanes] : [];
         var parameters = new IzhikevichParameters[lanes];
         for (int i = 0; i < lanes; i++)
         {
@@ -110,56 +153,73 @@ internal sealed class PlasticKernel<TLane, TMask>
         constants = new Net2003Scheme.Constants<TLane, TMask>[lanes / w];
         for (int k = 0; k < constants.Length; k++)
         {
-            constants[k] = Net2003Scheme.Constants<TLane, TMask>.Prepare(parameters.AsSpan(k * w, w), NetworkSimulation.StepMs, 1.0) with { FactoredDrive = true };
+            constants[k] = Net2003Scheme.Constants<TLane, TMask>.Prepare(parameters.AsSpan(k * w, w), NetworkSimulation.StepMs, 1.0) with { FactoredDrive = !sparseOrder };
         }
 
         trace = new double[Ring * lanes];
-        drive = Raw(network.Drive);
-        driveCurrent = network.DriveCurrent;
+        this.drive = drive ?? [];
+        this.driveCurrent = driveCurrent;
 
-        var targets = network.Targets.AsSpan();
-        var delays = network.DelaysMs.AsSpan();
-        var weights = network.Weights.AsSpan();
-        int size = n * m;
-        groupStart = new int[(n * (D + 1)) + 1];
-        repeated = new bool[n * (D + 1)];
+        int size = rowStart[n];
+        plasticRows = rowStart[ne];
+        groupStart = new int[(n * (maxQ + 1)) + 1];
+        repeated = new bool[n * (maxQ + 1)];
         slotTarget = new int[size];
         slotOfRow = new int[size];
         s = new double[size];
         sd = new double[size];
-        scratch = new double[m];
-        int p = 0;
-        var seen = new int[n];
-        Array.Fill(seen, -1);
+        int widest = 0;
         for (int i = 0; i < n; i++)
         {
-            for (int q = 0; q <= D; q++)
-            {
-                int g = (i * (D + 1)) + q;
-                groupStart[g] = p;
-                for (int j = 0; j < m; j++)
-                {
-                    int row = (i * m) + j;
-                    if (delays[row] != q)
-                    {
-                        continue;
-                    }
+            widest = Math.Max(widest, rowStart[i + 1] - rowStart[i]);
+        }
 
-                    int target = targets[row];
-                    repeated[g] |= seen[target] == g;
-                    seen[target] = g;
-                    slotTarget[p] = target;
-                    slotOfRow[row] = p;
-                    s[p] = weights[row];
-                    p++;
+        scratch = new double[widest];
+        var seen = new int[n];
+        Array.Fill(seen, -1);
+        var count = new int[maxQ + 2];
+        for (int i = 0; i < n; i++)
+        {
+            // groups G(i, q) in ascending q, each in row order: a counting sort of the row by q
+            Array.Clear(count);
+            for (int row = rowStart[i]; row < rowStart[i + 1]; row++)
+            {
+                count[groups[row] + 1]++;
+            }
+
+            int p = rowStart[i];
+            for (int q = 0; q <= maxQ; q++)
+            {
+                groupStart[(i * (maxQ + 1)) + q] = p;
+                p += count[q + 1];
+                count[q + 1] = groupStart[(i * (maxQ + 1)) + q];
+            }
+
+            for (int row = rowStart[i]; row < rowStart[i + 1]; row++)
+            {
+                int q = groups[row];
+                int g = (i * (maxQ + 1)) + q;
+                int at = count[q + 1]++;
+                slotTarget[at] = targets[row];
+                slotOfRow[row] = at;
+                s[at] = weights[row];
+            }
+
+            for (int q = 0; q <= maxQ; q++)
+            {
+                int g = (i * (maxQ + 1)) + q;
+                for (int at = groupStart[g], end = q < maxQ ? groupStart[g + 1] : rowStart[i + 1]; at < end; at++)
+                {
+                    repeated[g] |= seen[slotTarget[at]] == g;
+                    seen[slotTarget[at]] = g;
                 }
             }
         }
 
-        groupStart[n * (D + 1)] = p;
+        groupStart[n * (maxQ + 1)] = size;
 
         preStart = new int[n + 1];
-        for (int row = 0; row < ne * m; row++)
+        for (int row = 0; row < plasticRows; row++)
         {
             preStart[targets[row] + 1]++;
         }
@@ -174,12 +234,15 @@ internal sealed class PlasticKernel<TLane, TMask>
         preSource = new int[plastic];
         preDelay = new int[plastic];
         var fill = preStart.AsSpan(0, n).ToArray();
-        for (int row = 0; row < ne * m; row++)
+        for (int i = 0; i < ne; i++)
         {
-            int at = fill[targets[row]]++;
-            preSlot[at] = slotOfRow[row];
-            preSource[at] = row / m;
-            preDelay[at] = delays[row];
+            for (int row = rowStart[i]; row < rowStart[i + 1]; row++)
+            {
+                int at = fill[targets[row]]++;
+                preSlot[at] = slotOfRow[row];
+                preSource[at] = i;
+                preDelay[at] = groups[row];
+            }
         }
 
         firedAt = new int[Ring][];
@@ -193,18 +256,30 @@ internal sealed class PlasticKernel<TLane, TMask>
         blocks = threads > 1 && perThread >= minBlockNeurons ? threads : 1;
         blockSize = blocks == 1 ? lanes : (perThread + w - 1) / w * w;
         body = Integrate;
+    }
 
-        if (dopamine is { } d)
+    /// <summary>Row starts of N rows of M slots.</summary>
+    static int[] Rows(int n, int m)
+    {
+        var rows = new int[n + 1];
+        for (int i = 0; i <= n; i++)
         {
-            this.dopamine = true;
-            protocol = d;
-            noiseKey = Random.CounterRandom.Key(d.Seed, RandomStreams.DopamineNoise);
-            rewardKey = Random.CounterRandom.Key(d.Seed, RandomStreams.DopamineRewardDelay);
-            rewardedRow = (d.RewardedNeuron * m) + d.RewardedSlot;
-            rewardedSlot = slotOfRow[rewardedRow];
-            n1 = d.RewardedNeuron;
-            n2 = targets[rewardedRow];
+            rows[i] = i * m;
         }
+
+        return rows;
+    }
+
+    /// <summary>The spnet group of each sparse synapse: q = delay + 1.</summary>
+    static int[] Groups(ImmutableArray<byte> delays)
+    {
+        var q = new int[delays.Length];
+        for (int k = 0; k < q.Length; k++)
+        {
+            q[k] = delays[k] + 1;
+        }
+
+        return q;
     }
 
     static T[] Raw<T>(ImmutableArray<T> array) => ImmutableCollectionsMarshal.AsArray(array)!;
@@ -373,7 +448,7 @@ internal sealed class PlasticKernel<TLane, TMask>
     /// <remarks>Lane by lane the same operations as the scalar form: one product, one sum, then the bounds (weights are never −0 or NaN here).</remarks>
     void EligibilityUpdate(double gain)
     {
-        int plastic = groupStart[ne * (D + 1)];
+        int plastic = groupStart[ne * (maxQ + 1)];
         int w = TLane.Count;
         var g = TLane.Constant(gain);
         var top = TLane.Constant(rule.MaxWeight);
@@ -410,7 +485,7 @@ internal sealed class PlasticKernel<TLane, TMask>
         double others = 0.0;
         double max = rule.MaxWeight;
         double scale = PlasticResult.WeightBins / max;
-        for (int row = 0; row < ne * m; row++)
+        for (int row = 0; row < plasticRows; row++)
         {
             double weight = s[slotOfRow[row]];
             total += weight;
@@ -421,7 +496,7 @@ internal sealed class PlasticKernel<TLane, TMask>
             }
         }
 
-        int count = ne * m;
+        int count = plasticRows;
         return (count == 0 ? 0.0 : total / count, count <= 1 ? 0.0 : others / (count - 1));
     }
 
@@ -440,6 +515,11 @@ internal sealed class PlasticKernel<TLane, TMask>
             {
                 input[i] = amplitude * (Random.CounterRandom.UniformAt(noiseKey, first + (ulong)i) - 0.5);
             }
+        }
+        else if (sparseOrder)
+        {
+            ThalamicNoise.Fill(external, sigma!, thalamicKey, (ulong)(k - 1) * (ulong)n, 0, n);
+            Array.Clear(pendingInput);
         }
         else
         {
@@ -490,27 +570,57 @@ internal sealed class PlasticKernel<TLane, TMask>
         var tg = slotTarget;
         var w = s;
         var cur = input;
-        int oldest = Math.Max(1, k - D + 1);
-        for (int tau = k; tau >= oldest; tau--)
+        int oldest = Math.Max(1, k - maxQ + 1);
+        if (sparseOrder)
         {
-            var spikes = firedAt[tau & RingMask];
-            int q = k - tau + 1;
-            for (int x = firedCount[tau & RingMask] - 1; x >= 0; x--)
+            // NetworkKernel's order: the pending sum starts at 0 and takes the spikes oldest first, neurons ascending,
+            // each group in row order (a target's weights arrive in the order it receives them there), then I = e + acc.
+            var acc = pendingInput;
+            for (int tau = oldest; tau <= k; tau++)
             {
-                int g = (spikes[x] * (D + 1)) + q;
-                int a = gs[g];
-                int b = gs[g + 1];
-                if (repeated[g])
+                var spikes = firedAt[tau & RingMask];
+                int q = k - tau + 1;
+                for (int x = 0, c = firedCount[tau & RingMask]; x < c; x++)
                 {
-                    DeliverRepeated(a, b, now);
-                    continue;
+                    int g = (spikes[x] * (maxQ + 1)) + q;
+                    for (int p = gs[g], b = gs[g + 1]; p < b; p++)
+                    {
+                        int target = tg[p];
+                        acc[target] += w[p];
+                        sdv[p] -= ltd * x_[now + target];
+                    }
                 }
+            }
 
-                for (int p = a; p < b; p++)
+            var ext = external;
+            for (int i = 0; i < n; i++)
+            {
+                cur[i] = ext[i] + acc[i];
+            }
+        }
+        else
+        {
+            for (int tau = k; tau >= oldest; tau--)
+            {
+                var spikes = firedAt[tau & RingMask];
+                int q = k - tau + 1;
+                for (int x = firedCount[tau & RingMask] - 1; x >= 0; x--)
                 {
-                    int target = tg[p];
-                    cur[target] += w[p];
-                    sdv[p] -= ltd * x_[now + target];
+                    int g = (spikes[x] * (maxQ + 1)) + q;
+                    int a = gs[g];
+                    int b = gs[g + 1];
+                    if (repeated[g])
+                    {
+                        DeliverRepeated(a, b, now);
+                        continue;
+                    }
+
+                    for (int p = a; p < b; p++)
+                    {
+                        int target = tg[p];
+                        cur[target] += w[p];
+                        sdv[p] -= ltd * x_[now + target];
+                    }
                 }
             }
         }
@@ -578,7 +688,7 @@ internal sealed class PlasticKernel<TLane, TMask>
     {
         double drift = rule.Drift;
         double max = rule.MaxWeight;
-        int plastic = groupStart[ne * (D + 1)];
+        int plastic = groupStart[ne * (maxQ + 1)];
         for (int p = 0; p < plastic; p++)
         {
             s[p] = Math.Max(0.0, Math.Min(max, (drift + s[p]) + sd[p]));
@@ -592,14 +702,14 @@ internal sealed class PlasticKernel<TLane, TMask>
 
         double total = 0.0;
         double scale = PlasticResult.WeightBins / max;
-        for (int row = 0; row < ne * m; row++)
+        for (int row = 0; row < plasticRows; row++)
         {
             double weight = s[slotOfRow[row]];
             total += weight;
             histogram[Math.Clamp((int)(weight * scale), 0, PlasticResult.WeightBins - 1)]++;
         }
 
-        return ne == 0 ? 0.0 : total / (ne * (double)m);
+        return plasticRows == 0 ? 0.0 : total / plasticRows;
     }
 
     int FirstNonFinite()
@@ -617,8 +727,8 @@ internal sealed class PlasticKernel<TLane, TMask>
 
     PlasticSnapshot Snapshot(int second)
     {
-        var weights = new double[n * m];
-        var change = new double[n * m];
+        var weights = new double[slotOfRow.Length];
+        var change = new double[slotOfRow.Length];
         for (int row = 0; row < weights.Length; row++)
         {
             weights[row] = s[slotOfRow[row]];

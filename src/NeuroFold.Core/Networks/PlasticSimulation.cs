@@ -62,6 +62,52 @@ public static class PlasticSimulation
     public static DopamineResult Run(PlasticNetwork network, PlasticityRule rule, DopamineProtocol protocol, int seconds, int threads, Action<int>? progress) =>
         RunDopamine(network, rule, protocol, seconds, threads, progress, MinBlockNeurons);
 
+    /// <summary>Runs <paramref name="seconds"/> s of a sparse network (<see cref="SparseNetwork"/>) with <c>spnet.m</c>'s STDP on its excitatory synapses.</summary>
+    /// <remarks>
+    /// Each step is the sparse network's (<see cref="NetworkSimulation"/>: the thalamic noise, the pending sum of the
+    /// synaptic input started at 0 and summed in its order, <c>I = I_ext + acc</c>, <c>net.m</c>'s drive order) with the
+    /// plasticity of the steps above: the trace at a spike, LTP <c>sd += x_pre(k − d − 1)</c> when the target fires at
+    /// k (the presynaptic spike that arrived at step k − 1), LTD <c>sd −= LtdFactor·x_post(k)</c> at every arrival at k,
+    /// the trace decay; after every 1000th step <c>s = max(0, min(MaxWeight, (Drift + s) + sd))</c> on excitatory rows
+    /// and <c>sd = SdDecay·sd</c>. With no trace and no drift it is the static sparse network bit for bit
+    /// (docs/NUMERICS.md, section 12.2).
+    /// </remarks>
+    /// <param name="network">A network with sparse connectivity (delays 1 … 30 steps) and thalamic input.</param>
+    /// <param name="rule">The rule; its MaxWeight bounds the excitatory weights.</param>
+    /// <param name="seconds">Whole seconds to run.</param>
+    /// <param name="threads">Worker threads (the result does not depend on them).</param>
+    /// <param name="progress">Called with the seconds done after each second.</param>
+    /// <exception cref="ArgumentException">The network is not sparse with thalamic input, or a delay exceeds 30 steps.</exception>
+    public static PlasticResult Run(Network network, PlasticityRule rule, int seconds, int threads, Action<int>? progress) =>
+        RunSparse(network, rule, seconds, threads, progress, MinBlockNeurons);
+
+    internal static PlasticResult RunSparse(Network network, PlasticityRule rule, int seconds, int threads, Action<int>? progress, int minBlockNeurons)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentOutOfRangeException.ThrowIfNegative(seconds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        if (network.Connectivity is not Connectivity.Sparse sparse || network.Input is not NetworkInput.Thalamic thalamic)
+        {
+            throw new ArgumentException("plasticity needs a sparse network with thalamic input", nameof(network));
+        }
+
+        if (sparse.MaxDelaySteps > MaxSparseDelaySteps)
+        {
+            throw new ArgumentException($"plasticity supports delays up to {MaxSparseDelaySteps} steps, got {sparse.MaxDelaySteps}", nameof(network));
+        }
+
+        return PopulationSimulation.Resolve(VectorWidth.Auto) switch
+        {
+            VectorWidth.Bits512 => new PlasticKernel<Lane512, Vector512<double>>(network, sparse, thalamic, rule, threads, minBlockNeurons).Run(seconds, [], progress),
+            VectorWidth.Bits256 => new PlasticKernel<Lane256, Vector256<double>>(network, sparse, thalamic, rule, threads, minBlockNeurons).Run(seconds, [], progress),
+            VectorWidth.Bits128 => new PlasticKernel<Lane128, Vector128<double>>(network, sparse, thalamic, rule, threads, minBlockNeurons).Run(seconds, [], progress),
+            _ => new PlasticKernel<ScalarLane, bool>(network, sparse, thalamic, rule, threads, minBlockNeurons).Run(seconds, [], progress),
+        };
+    }
+
+    /// <summary>The longest delay of a sparse network with plasticity, steps (the trace ring holds 32 steps).</summary>
+    public const int MaxSparseDelaySteps = 29;
+
     internal static DopamineResult RunDopamine(PlasticNetwork network, PlasticityRule rule, DopamineProtocol protocol, int seconds, int threads, Action<int>? progress, int minBlockNeurons)
     {
         ArgumentNullException.ThrowIfNull(network);
