@@ -38,6 +38,7 @@ internal static class NetworkCommand
         var delays = Text("--delays", "D.npy", "polychronization: int32 N x M .npy, the delay of each slot, 1..20 ms");
         var drive = Text("--drive", "K.npy", "polychronization: int32 .npy, the 0-based neuron that gets the thalamic input (20) at each 1 ms step");
         var snapshotAt = Text("--snapshot-at", "S,S,...", "polychronization: seconds after whose weight update weights-SSSSs.npy, sd-SSSSs.npy and state-SSSSs.npy (v, u) are written");
+        var plasticity = Text("--plasticity", "RULE", "sparse: none (default) or stdp (spnet.m's STDP on the excitatory synapses: traces 0.1/0.95, LTD 1.2, weights updated every second with drift 0.01, sd decay 0.9, bounds 0..g*1000/K); writes DIR/weights.png and DIR/weights.svg too");
         var input = Deprecated(Text("--input-file", "I.npy", "steps x N float64 .npy: the external input of every step, replacing the thalamic noise"), "--input");
         var threads = Threads();
         var outDir = Out(Name);
@@ -48,7 +49,7 @@ internal static class NetworkCommand
             Name,
             "Simulate a network with Izhikevich's net.m update (1 ms steps, t = 1 … t_max); writes DIR/spikes.csv, DIR/summary.json, DIR/raster.png, " +
             "DIR/raster.svg and the manifest DIR/run.json (polychronization also DIR/weights.png, DIR/weights.svg and the snapshots; dopamine-stdp DIR/rewarded.png and DIR/rewarded.svg). Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
-        foreach (var o in new System.CommandLine.Option[] { model, tMax, seed, neurons, table, k, maxDelay, g, weights, targets, delays, drive, snapshotAt, input, threads, outDir, maxMemory, quiet })
+        foreach (var o in new System.CommandLine.Option[] { model, tMax, seed, neurons, table, k, maxDelay, g, weights, targets, delays, drive, snapshotAt, plasticity, input, threads, outDir, maxMemory, quiet })
         {
             command.Options.Add(o);
         }
@@ -67,7 +68,7 @@ internal static class NetworkCommand
                 new NetworkOptions(
                     r.GetValue(model), r.GetValue(tMax), r.GetValue(seed), count, Given(tablePath), r.GetValue(k), r.GetValue(maxDelay),
                     r.GetValue(g), Given(r.GetValue(weights)), Given(r.GetValue(input)), r.GetValue(threads), r.GetValue(outDir),
-                    Given(r.GetValue(targets)), Given(r.GetValue(delays)), Given(r.GetValue(drive)), r.GetValue(snapshotAt)),
+                    Given(r.GetValue(targets)), Given(r.GetValue(delays)), Given(r.GetValue(drive)), r.GetValue(snapshotAt), r.GetValue(plasticity)),
                 r.GetValue(maxMemory),
                 stdout,
                 stderr,
@@ -82,9 +83,13 @@ internal static class NetworkCommand
     public static int Execute(NetworkOptions options, string? maxMemory, TextWriter stdout, TextWriter stderr, bool quiet) =>
         NetworkResolver.IsDopamine(options?.Model) ? ExecuteDopamine(options!, maxMemory, stdout, stderr, quiet) :
         NetworkResolver.IsPlastic(options?.Model) ? ExecutePlastic(options!, maxMemory, stdout, stderr, quiet) : NetworkResolver.Resolve(options!, FieldNames.Flags, Budget.Resolve("--max-memory", maxMemory)).Match(
-            Succ: spec => Outputs.Into(FieldNames.Flags.Of("out"), spec.OutDir, Planned, stderr, set => Produce(spec, set, quiet ? null : stderr).Match(
-                Right: written => Report(spec, written, stdout, quiet),
-                Left: failure => failure.Report(stderr))),
+            Succ: spec => spec.Stdp
+                ? Outputs.Into(FieldNames.Flags.Of("out"), spec.OutDir, SparsePlasticJob.Planned, stderr, set => SparsePlasticJob.Produce(spec, set, quiet ? null : stderr).Match(
+                    Right: written => SparsePlasticJob.Report(spec, written, stdout, quiet),
+                    Left: failure => failure.Report(stderr)))
+                : Outputs.Into(FieldNames.Flags.Of("out"), spec.OutDir, Planned, stderr, set => Produce(spec, set, quiet ? null : stderr).Match(
+                    Right: written => Report(spec, written, stdout, quiet),
+                    Left: failure => failure.Report(stderr))),
             Fail: errors => Problems.Report(stderr, errors));
 
     /// <summary>The plastic model (<c>--model polychronization</c>): validates, runs and writes; returns the exit code.</summary>

@@ -204,8 +204,9 @@ internal static class ReplayCommand
                         Into(temp, PlasticJob.Planned(spec), set => PlasticJob.Produce(spec, set, null).Map(w => w.Files.Outputs)));
                 }
 
-                return Checked(problems, NetworkResolver.Resolve(options with { Out = temp }, names, budget), spec =>
-                    Into(temp, NetworkCommand.Planned, set => NetworkCommand.Produce(spec, set, null).Map(w => w.Files.Outputs)));
+                return Checked(problems, NetworkResolver.Resolve(options with { Out = temp }, names, budget), spec => spec.Stdp
+                    ? Into(temp, SparsePlasticJob.Planned, set => SparsePlasticJob.Produce(spec, set, null).Map(w => w.Files.Outputs))
+                    : Into(temp, NetworkCommand.Planned, set => NetworkCommand.Produce(spec, set, null).Map(w => w.Files.Outputs)));
             }
 
             default:

@@ -27,6 +27,52 @@ internal static class PlasticOutputs
         w.WriteNumber("steps", spec.Steps);
         w.WriteNumber("dtMs", NetworkSimulation.StepMs);
         w.WriteNumber("spikeCount", result.SpikeCount);
+        WriteSeconds(w, result);
+        w.WriteStartArray("snapshotSeconds");
+        foreach (var s in result.Snapshots)
+        {
+            w.WriteNumberValue(s.Second);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("stateLayout", "state-SSSSs.npy has shape (2, N): row 0 is v (mV), row 1 is u, at the end of the second's last step");
+        w.WriteEndObject();
+    }
+
+    /// <summary>The summary of a sparse run with STDP: sizes, totals, the rule and per second the spike counts (E, I) and mean excitatory weights.</summary>
+    public static void WriteSparseSummary(Utf8JsonWriter w, ResolvedNetwork spec, PlasticResult result)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(result);
+        var neurons = spec.Network.Neurons;
+        var rule = spec.StdpRule;
+        w.WriteStartObject();
+        w.WriteString("model", spec.Model);
+        w.WriteString("plasticity", NetworkResolver.Stdp);
+        w.WriteNumber("neurons", neurons.Count);
+        w.WriteNumber("excitatory", neurons.Excitatory);
+        w.WriteNumber("inhibitory", neurons.Inhibitory);
+        w.WriteNumber("synapses", spec.Network.Connectivity.SynapseCount);
+        w.WriteNumber("seconds", spec.Steps / 1000);
+        w.WriteNumber("steps", spec.Steps);
+        w.WriteNumber("dtMs", NetworkSimulation.StepMs);
+        w.WriteNumber("spikeCount", result.SpikeCount);
+        w.WriteStartObject("rule");
+        w.WriteNumber("traceAtSpike", rule.TraceAtSpike);
+        w.WriteNumber("traceDecay", rule.TraceDecay);
+        w.WriteNumber("ltdFactor", rule.LtdFactor);
+        w.WriteNumber("drift", rule.Drift);
+        w.WriteNumber("sdDecay", rule.SdDecay);
+        w.WriteNumber("maxWeight", rule.MaxWeight);
+        w.WriteEndObject();
+        WriteSeconds(w, result);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The per-second spike counts (E, I) and mean excitatory weights, and the histogram bin count.</summary>
+    static void WriteSeconds(Utf8JsonWriter w, PlasticResult result)
+    {
         w.WriteStartArray("excitatorySpikesPerSecond");
         foreach (var s in result.Seconds)
         {
@@ -49,15 +95,6 @@ internal static class PlasticOutputs
 
         w.WriteEndArray();
         w.WriteNumber("weightBins", PlasticResult.WeightBins);
-        w.WriteStartArray("snapshotSeconds");
-        foreach (var s in result.Snapshots)
-        {
-            w.WriteNumberValue(s.Second);
-        }
-
-        w.WriteEndArray();
-        w.WriteString("stateLayout", "state-SSSSs.npy has shape (2, N): row 0 is v (mV), row 1 is u, at the end of the second's last step");
-        w.WriteEndObject();
     }
 
     /// <summary>The snapshot files of <paramref name="snapshot"/>: weights and sd as (N, M), the state as (2, N).</summary>

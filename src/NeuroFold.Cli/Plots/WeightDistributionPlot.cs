@@ -10,7 +10,7 @@ internal static class WeightDistributionPlot
     public const int Width = 1000;
     public const int Height = 600;
 
-    public static Plot Create(PlasticResult result, double maxWeight)
+    public static Plot Create(PlasticResult result, double maxWeight, string synapses = "800 x 100")
     {
         PlotFiles.EnsureFonts();
         int bins = PlasticResult.WeightBins;
@@ -33,7 +33,7 @@ internal static class WeightDistributionPlot
         bar.Label = "log10(1 + synapses)";
         plot.XLabel("time (s)");
         plot.YLabel("excitatory weight (mV/ms)");
-        plot.Title($"weight distribution after each second's update (800 x 100 excitatory synapses, {seconds} s)");
+        plot.Title($"weight distribution after each second's update ({synapses} excitatory synapses, {seconds} s)");
         return plot;
     }
 }

@@ -33,7 +33,7 @@ internal static class DopamineResolver
         {
             ("neurons", o.Neurons is not null), ("neuronTable", o.NeuronTable is not null), ("k", o.K is not null), ("maxDelay", o.MaxDelay is not null),
             ("g", o.G is not null), ("inputFile", o.InputFile is not null), ("weights", o.Weights is not null), ("targets", o.Targets is not null),
-            ("delays", o.Delays is not null), ("drive", o.Drive is not null), ("snapshotAt", o.SnapshotAt is not null),
+            ("delays", o.Delays is not null), ("drive", o.Drive is not null), ("snapshotAt", o.SnapshotAt is not null), ("plasticity", o.Plasticity is not null),
         })
         {
             if (named)

@@ -17,6 +17,7 @@ namespace NeuroFold.Cli.Specs;
 /// <param name="Delays">Polychronization: int32 N×M <c>.npy</c> of delays, ms.</param>
 /// <param name="Drive">Polychronization: int32 <c>.npy</c> of the thalamic neuron of each 1 ms step.</param>
 /// <param name="SnapshotAt">Polychronization: comma-separated seconds after whose weight update the state is written.</param>
+/// <param name="Plasticity">Sparse: none (default) or stdp.</param>
 internal sealed record NetworkOptions(
     string? Model,
     string? TMax,
@@ -33,14 +34,15 @@ internal sealed record NetworkOptions(
     RecordedFile? Targets = null,
     RecordedFile? Delays = null,
     RecordedFile? Drive = null,
-    string? SnapshotAt = null)
+    string? SnapshotAt = null,
+    string? Plasticity = null)
 {
     /// <summary>No option given at all.</summary>
     public static NetworkOptions Empty { get; } = new(null, null, null, null, null, null, null, null, null, null, null, null);
 
     /// <summary>The spec fields, camelCase.</summary>
     public static IReadOnlyList<string> Fields { get; } =
-        ["model", "tMax", "seed", "neurons", "neuronTable", "k", "maxDelay", "g", "weights", "inputFile", "threads", "out", "targets", "delays", "drive", "snapshotAt"];
+        ["model", "tMax", "seed", "neurons", "neuronTable", "k", "maxDelay", "g", "weights", "inputFile", "threads", "out", "targets", "delays", "drive", "snapshotAt", "plasticity"];
 }
 
 /// <summary>An input file of a run: its path and, when it comes from a manifest, the SHA-256 it had then.</summary>

@@ -87,6 +87,16 @@ internal static class NetworkResolver
         int? tMax = o.TMax is null ? null : Take(Fields.WholeNumber(N("tMax"), o.TMax, 0, 1, 10_000_000), errors, 1);
         int? count = o.Neurons is null ? null : Take(Fields.WholeNumber(N("neurons"), o.Neurons, 1, 1, 100_000_000), errors, 1);
         string outDir = Take(Fields.Out(N("out"), o.Out, DefaultOut), errors, DefaultOut);
+        string plasticity = (o.Plasticity ?? NoPlasticity).Trim().ToLowerInvariant();
+        bool stdp = plasticity == Stdp;
+        if (plasticity is not (NoPlasticity or Stdp))
+        {
+            errors.Add(Error.New($"{N("plasticity")} must be {NoPlasticity} or {Stdp}, got '{Excerpt.Of(o.Plasticity)}'"));
+        }
+        else if (stdp)
+        {
+            CheckStdp(o, model, maxDelay, g, tMax, N, errors);
+        }
 
         // The estimate comes before any file is read or anything is built: sizes from the flags and the files' lengths.
         long fileBytes = 0;
@@ -209,7 +219,43 @@ internal static class NetworkResolver
                 model, network, steps, seed, k, maxDelay, g, Recorded(o.NeuronTable, tableSha), Recorded(o.Weights, weightsSha), Recorded(o.InputFile, inputSha), threads, outDir)
             {
                 SpikeBytes = budget.Left(estimate),
+                Stdp = stdp,
             });
+    }
+
+    /// <summary><c>--plasticity</c> without learning (the default).</summary>
+    public const string NoPlasticity = "none";
+
+    /// <summary><c>--plasticity stdp</c>: spnet.m's STDP on the sparse model.</summary>
+    public const string Stdp = "stdp";
+
+    /// <summary>What <c>--plasticity stdp</c> needs: the sparse model, its thalamic noise, delays up to 29 ms, g &gt; 0 and whole seconds.</summary>
+    static void CheckStdp(NetworkOptions o, string model, int maxDelay, double g, int? tMax, Func<string, string> n, List<Error> errors)
+    {
+        if (model != Sparse)
+        {
+            errors.Add(Error.New($"{n("plasticity")} {Stdp} applies only to {n("model")} {Sparse} (polychronization and dopamine-stdp have their own rules)"));
+        }
+
+        if (o.InputFile is not null)
+        {
+            errors.Add(Error.New($"{n("plasticity")} {Stdp} runs on the thalamic noise; {n("inputFile")} does not apply"));
+        }
+
+        if (maxDelay > PlasticSimulation.MaxSparseDelaySteps)
+        {
+            errors.Add(Error.New($"{n("plasticity")} {Stdp} supports {n("maxDelay")} up to {PlasticSimulation.MaxSparseDelaySteps} ms, got {maxDelay}"));
+        }
+
+        if (!(g > 0))
+        {
+            errors.Add(Error.New($"{n("plasticity")} {Stdp} needs {n("g")} > 0 (the weight bound is g*1000/K), got {Numbers.Format(g)}"));
+        }
+
+        if ((tMax ?? DefaultTMaxMs) % 1000 != 0)
+        {
+            errors.Add(Error.New($"{n("tMax")} must be whole seconds with {n("plasticity")} {Stdp} (a multiple of 1000 ms: weights are updated once per second), got {tMax}"));
+        }
     }
 
     /// <summary>Reads a network spec (a manifest's <c>spec</c>) into the options the flags give.</summary>
@@ -219,7 +265,7 @@ internal static class NetworkResolver
         var o = new NetworkOptions(
             f.Text("model"), f.Number("tMax"), f.Number("seed"), f.Number("neurons"), File(f.File("neuronTable")), f.Number("k"), f.Number("maxDelay"),
             f.Number("g"), File(f.File("weights")), File(f.File("inputFile")), f.Number("threads"), f.Text("out"),
-            File(f.File("targets")), File(f.File("delays")), File(f.File("drive")), f.Text("snapshotAt"));
+            File(f.File("targets")), File(f.File("delays")), File(f.File("drive")), f.Text("snapshotAt"), f.Text("plasticity"));
         return (o, f.Problems.ToSeq().Strict());
     }
 
@@ -243,6 +289,11 @@ internal static class NetworkResolver
 
         WriteFile(w, "weights", spec.Weights);
         WriteFile(w, "inputFile", spec.InputFile);
+        if (spec.Stdp)
+        {
+            w.WriteString("plasticity", Stdp);
+        }
+
         w.WriteEndObject();
     }
 

@@ -47,7 +47,7 @@ internal static class PlasticResolver
         }
 
         int seconds = tMax / 1000;
-        foreach (var (field, given2) in new[] { ("neurons", o.Neurons is not null), ("neuronTable", o.NeuronTable is not null), ("k", o.K is not null), ("maxDelay", o.MaxDelay is not null), ("g", o.G is not null), ("inputFile", o.InputFile is not null) })
+        foreach (var (field, given2) in new[] { ("neurons", o.Neurons is not null), ("neuronTable", o.NeuronTable is not null), ("k", o.K is not null), ("maxDelay", o.MaxDelay is not null), ("g", o.G is not null), ("inputFile", o.InputFile is not null), ("plasticity", o.Plasticity is not null) })
         {
             if (given2)
             {

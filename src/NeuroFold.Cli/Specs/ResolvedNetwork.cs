@@ -32,6 +32,12 @@ internal sealed record ResolvedNetwork(
     /// <summary>How many bytes the run's spikes may take (what the memory budget leaves beside the network); more stops the run, writing nothing.</summary>
     public long SpikeBytes { get; init; } = long.MaxValue;
 
+    /// <summary>Sparse with <c>--plasticity stdp</c>: spnet.m's STDP on the excitatory synapses (<see cref="StdpRule"/>).</summary>
+    public bool Stdp { get; init; }
+
+    /// <summary>The STDP rule of <c>--plasticity stdp</c>: spnet.m's numbers (traces 0.1 and 0.95, LTD 1.2, drift 0.01, sd decay 0.9) with the bound g·1000/K, twice the largest initial excitatory weight.</summary>
+    public PlasticityRule StdpRule => PlasticityRule.Create(0.1, 0.95, 1.2, 0.01, 0.9, G * 1000.0 / K).Match(Succ: r => r, Fail: _ => throw new InvalidOperationException("the resolver checks g > 0"));
+
     /// <summary>True for the sparse model.</summary>
     public bool IsSparse => Model == NetworkResolver.Sparse;
 }
