@@ -44,6 +44,9 @@ internal sealed class NetworkKernel<TLane, TMask>
     readonly int[] slotBase;
     readonly int uniformDelay;
 
+    // sparse rows bucketed by target block: row j's targets in block b are blockSplit[j·blocks + b] … the next block's start − 1
+    readonly int[]? blockSplit;
+
     // input
     readonly int inputKind;
     readonly ulong noiseKey;
@@ -152,6 +155,19 @@ internal sealed class NetworkKernel<TLane, TMask>
             fired[0][k] = new int[hi[k] - lo[k]];
             fired[1][k] = new int[hi[k] - lo[k]];
             ext[k] = new double[Math.Min(Chunk, hi[k] - lo[k])];
+        }
+
+        if (rowStart is not null && blocks > 1)
+        {
+            // Rows are sorted by target, so each block's part of a row is one run; found once here, not per spike.
+            blockSplit = new int[n * blocks];
+            for (int j = 0; j < n; j++)
+            {
+                for (int k = 0; k < blocks; k++)
+                {
+                    blockSplit[(j * blocks) + k] = LowerBound(targets!, rowStart[j], rowStart[j + 1], lo[k]);
+                }
+            }
         }
 
         body = k => StepBlock(k, currentT, currentParity, currentDetect);
@@ -294,7 +310,7 @@ internal sealed class NetworkKernel<TLane, TMask>
     {
         int from = lo[block];
         int to = hi[block];
-        Deliver(from, to, parity);
+        Deliver(block, from, to, parity);
         var e = ext[block];
         var list = fired[parity ^ 1][block];
         int count = 0;
@@ -367,7 +383,7 @@ internal sealed class NetworkKernel<TLane, TMask>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    void Deliver(int from, int to, int parity)
+    void Deliver(int block, int from, int to, int parity)
     {
         to = Math.Min(to, n); // padding lanes receive nothing
         var lists = fired[parity];
@@ -393,6 +409,7 @@ internal sealed class NetworkKernel<TLane, TMask>
         var dl = delays!;
         var sb = slotBase;
         var r = ring;
+        var split = blockSplit;
         bool whole = from == 0 && to == n;
         for (int k = 0; k < blocks; k++)
         {
@@ -421,16 +438,23 @@ internal sealed class NetworkKernel<TLane, TMask>
                 }
                 else
                 {
-                    s = LowerBound(tg, s, end, from);
-                    for (; s < end; s++)
+                    // this block's run of the row: its targets, in row order
+                    s = split![(j * blocks) + block];
+                    end = block + 1 < blocks ? split[(j * blocks) + block + 1] : end;
+                    if (uniformDelay >= 0)
                     {
-                        int i = tg[s];
-                        if (i >= to)
+                        int slot = sb[uniformDelay];
+                        for (; s < end; s++)
                         {
-                            break;
+                            r[slot + tg[s]] += w[s];
                         }
-
-                        r[sb[dl[s]] + i] += w[s];
+                    }
+                    else
+                    {
+                        for (; s < end; s++)
+                        {
+                            r[sb[dl[s]] + tg[s]] += w[s];
+                        }
                     }
                 }
             }

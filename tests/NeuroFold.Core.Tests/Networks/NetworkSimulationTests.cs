@@ -67,6 +67,20 @@ public class NetworkSimulationTests
         Assert.Equal(BitConverter.DoubleToInt64Bits(alone.U), BitConverter.DoubleToInt64Bits(result.Final.U[1]));
     }
 
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(1, 4)]
+    [InlineData(5, 6)]
+    public void Rows_bucketed_by_target_block_deliver_what_one_block_delivers(int maxDelay, long seed)
+    {
+        // W4's path (one shared delay) and the mixed-delay path, with multapses (K = 60 of 499 partners per neuron).
+        var network = SparseNetwork.Create(500, 60, maxDelay, 1.0, seed).Match(x => x, e => throw new InvalidOperationException(e.Head.Message));
+        var one = NetworkSimulation.Run(network, 300, 1);
+        Assert.True(one.SpikeSteps.Length > 100);
+        AssertIdentical(one, NetworkSimulation.Run(network, 300, 2));
+        AssertIdentical(one, NetworkSimulation.Run(network, 300, 3));
+    }
+
     [Property(MaxTest = 15)]
     public void Sparse_networks_give_identical_results_for_1_2_and_3_threads(SmallCase c)
     {
