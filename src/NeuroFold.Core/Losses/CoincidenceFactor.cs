@@ -15,10 +15,14 @@ public static class CoincidenceFactor
     /// <summary>The competition's window Δ, ms.</summary>
     public const double WindowMs = 2.0;
 
+    /// <summary>Spikes this close to the window's edge, ms, count as inside it: times computed as <c>sample·dt</c> are off by a few ulp, and the rule is inclusive (10 samples of 0.2 ms are within 2 ms).</summary>
+    public const double EdgeToleranceMs = 1e-9;
+
     /// <summary>The largest number of disjoint pairs (model spike, data spike) at most <paramref name="windowMs"/> apart (inclusive).</summary>
     /// <remarks>Greedy over the sorted trains (pair each data spike with the earliest unpaired model spike within reach), which is a maximum matching for intervals on a line.</remarks>
     public static int Coincidences(ReadOnlySpan<double> modelMs, ReadOnlySpan<double> dataMs, double windowMs)
     {
+        windowMs += EdgeToleranceMs;
         int count = 0, m = 0;
         for (int i = 0; i < dataMs.Length; i++)
         {

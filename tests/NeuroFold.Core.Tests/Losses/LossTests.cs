@@ -26,6 +26,7 @@ public class LossTests
         Assert.Equal(1, CoincidenceFactor.Coincidences([11], [10, 10.5], 2.0));
         Assert.Equal(1, CoincidenceFactor.Coincidences([12], [10], 2.0));
         Assert.Equal(0, CoincidenceFactor.Coincidences([12.001], [10], 2.0));
+        Assert.Equal(1, CoincidenceFactor.Coincidences([12 * 0.2], [2 * 0.2], 2.0)); // 10 samples apart: 2.0000000000000004 in doubles, inside by the inclusive rule
         // greedy in time order still finds the maximum: data 10 and 13, model 11.5 and 14.5
         Assert.Equal(2, CoincidenceFactor.Coincidences([11.5, 14.5], [10, 13], 2.0));
     }
