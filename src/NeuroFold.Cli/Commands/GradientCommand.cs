@@ -19,7 +19,7 @@ namespace NeuroFold.Cli.Commands;
 /// <c>{"loss": L, "gradient": {"a": ∂L/∂a, …}}</c> over the free quantities. The loss of several stimuli is their mean.
 /// <c>forward</c>: dual numbers through the scheme's one step (exact derivatives of the discrete map, the spike step
 /// differentiated by <c>--surrogate</c>); <c>central-difference</c>: <c>(L(θ + h) − L(θ − h))/2h</c>, <c>h = 10⁻⁶·(1 + |θ|)</c>,
-/// from plain runs. <c>reverse</c> is refused: it is not implemented yet. Writes no files.
+/// from plain runs; <c>reverse</c>: the adjoint of the fold with checkpoints (<see cref="Core.Gradients.ReverseMode"/>). Writes no files.
 /// </remarks>
 internal static class GradientCommand
 {
@@ -38,7 +38,7 @@ internal static class GradientCommand
         var free = Text("--free", "a,b,…", "the quantities differentiated (default a,b,c,d; 2007 also C,k,vr,vt,vpeak)");
         var loss = Loss();
         var surrogate = Surrogate();
-        var method = Text("--method", "NAME", "forward (dual numbers), central-difference, or reverse (not implemented: refused) (default forward)");
+        var method = Text("--method", "NAME", "forward (dual numbers), reverse (the adjoint with checkpoints, O(sqrt T) memory) or central-difference (default forward)");
         var spikes = Text("--spikes", "mask|clip", "voltage-mse: leave out samples near spikes (mask, default) or clip both voltages (clip)");
         var clip = Text("--clip", "mV", "voltage-mse with --spikes clip: the clip level (default -30)");
         var mask = Text("--mask", "BEFORE,AFTER", "voltage-mse with --spikes mask: ms left out before and after each spike (default 0.4,4)");
@@ -102,33 +102,40 @@ internal static class GradientCommand
         var free = model.Bind(m => ModelResolver.Free("--free", freeText, m));
         var objective = ResolveObjective(loss, spikes, clip, mask, window, tau);
         var surrogate = OneOf("--surrogate", surrogateText, "none", Surrogates);
-        var method = OneOf("--method", methodText, "forward", Methods).Bind(m => m == "reverse"
-            ? Fail<Error, string>(Error.New("--method reverse is not implemented yet (forward and central-difference are); use --method forward, which gives the same derivatives"))
-            : Success<Error, string>(m));
+        var method = OneOf("--method", methodText, "forward", Methods);
         var stimuliList = stimuliText is null ? ImmutableArray<string>.Empty : [.. stimuliText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
         var recordings = dataPath is null
             ? Fail<Error, ImmutableArray<RecordedStimulus>>(Error.New("--data is required: a QSNMC 2007 folder or a CSV file t_ms,current_pA,v_mV"))
             : NeuronRecordings.Read("--data", dataPath, stimuliList, "--stimuli").Map(all => stimuliText is null ? [all[0]] : all);
         var job = (point, free, objective, surrogate, method, recordings).Apply((p, f, o, s, m, d) => (Point: p, Free: f, Objective: o, Surrogate: s, Method: m, Data: d))
-            .Bind(x => x.Method == "forward" && !x.Objective.Differentiable
+            .Bind(x => x.Method != "central-difference" && !x.Objective.Differentiable
                 ? Fail<Error, (ModelPoint Point, ImmutableArray<string> Free, Objective Objective, string Surrogate, string Method, ImmutableArray<RecordedStimulus> Data)>(
-                    Error.New($"--loss {x.Objective.Loss} has no forward-mode gradient yet (its derivative needs the spike times' derivatives, which are not implemented); use --loss voltage-mse or --method central-difference"))
+                    Error.New($"--loss {x.Objective.Loss} has no forward- or reverse-mode gradient yet (its derivative needs the spike times' derivatives, which are not implemented); use --loss voltage-mse or --method central-difference"))
                 : Success<Error, (ModelPoint Point, ImmutableArray<string> Free, Objective Objective, string Surrogate, string Method, ImmutableArray<RecordedStimulus> Data)>(x));
         return job.Match(
             Succ: x =>
             {
-                var (value, gradient) = x.Method == "forward"
-                    ? x.Surrogate switch
-                    {
-                        "jaxley" => Gradients.Forward<JaxleySurrogate>(x.Point, x.Free, x.Objective, x.Data),
-                        "superspike" => Gradients.Forward<SuperSpikeSurrogate>(x.Point, x.Free, x.Objective, x.Data),
-                        "sigmoid" => Gradients.Forward<SigmoidSurrogate>(x.Point, x.Free, x.Objective, x.Data),
-                        _ => Gradients.Forward<NoSurrogate>(x.Point, x.Free, x.Objective, x.Data),
-                    }
-                    : Gradients.CentralDifference(x.Point, x.Free, x.Objective, x.Data);
-                if (!double.IsFinite(value) || gradient.Any(g => !double.IsFinite(g)))
+                var (value, gradient) = (x.Method, x.Surrogate) switch
                 {
-                    stderr.WriteLine("error: the run left the finite range (or its loss is not finite) at these values; no gradient");
+                    ("central-difference", _) => Gradients.CentralDifference(x.Point, x.Free, x.Objective, x.Data),
+                    ("forward", "jaxley") => Gradients.Forward<JaxleySurrogate>(x.Point, x.Free, x.Objective, x.Data),
+                    ("forward", "superspike") => Gradients.Forward<SuperSpikeSurrogate>(x.Point, x.Free, x.Objective, x.Data),
+                    ("forward", "sigmoid") => Gradients.Forward<SigmoidSurrogate>(x.Point, x.Free, x.Objective, x.Data),
+                    ("forward", _) => Gradients.Forward<NoSurrogate>(x.Point, x.Free, x.Objective, x.Data),
+                    (_, "jaxley") => Gradients.Reverse<JaxleySurrogate>(x.Point, x.Free, x.Objective, x.Data),
+                    (_, "superspike") => Gradients.Reverse<SuperSpikeSurrogate>(x.Point, x.Free, x.Objective, x.Data),
+                    (_, "sigmoid") => Gradients.Reverse<SigmoidSurrogate>(x.Point, x.Free, x.Objective, x.Data),
+                    _ => Gradients.Reverse<NoSurrogate>(x.Point, x.Free, x.Objective, x.Data),
+                };
+                if (!double.IsFinite(value))
+                {
+                    stderr.WriteLine("error: the run left the finite range at these values (its loss is not finite); no gradient");
+                    return ExitCodes.NonFinite;
+                }
+
+                if (gradient.Any(g => !double.IsFinite(g)))
+                {
+                    stderr.WriteLine($"error: the gradient overflowed ({string.Join(", ", x.Free.Where((_, j) => !double.IsFinite(gradient[j])))}): derivatives through many spikes grow geometrically; use a shorter --window or stimulus, or --surrogate none");
                     return ExitCodes.NonFinite;
                 }
 

@@ -40,6 +40,37 @@ internal static class Gradients
         return (loss / data.Length, [.. gradient]);
     }
 
+    /// <summary>The loss and its gradient by reverse mode (the adjoint of the fold with checkpoints).</summary>
+    public static (double Loss, ImmutableArray<double> Gradient) Reverse<TSurrogate>(ModelPoint point, ImmutableArray<string> free, Objective objective, ImmutableArray<RecordedStimulus> data)
+        where TSurrogate : struct, ISurrogate
+    {
+        double loss = 0;
+        var gradient = new double[free.Length];
+        foreach (var stimulus in data)
+        {
+            var run = point.Plain(stimulus);
+            var adjoint = new double[stimulus.Samples];
+            loss += objective.Evaluate(run, stimulus, adjoint);
+            if (!run.Status.IsCompleted)
+            {
+                return (double.PositiveInfinity, [.. gradient]);
+            }
+
+            var full = point.Reverse<TSurrogate>(stimulus, adjoint.AsSpan(1)).Gradient;
+            for (int j = 0; j < free.Length; j++)
+            {
+                gradient[j] += full[point.IndexOf(free[j])] + (free[j] == "v0" ? adjoint[0] : 0.0);
+            }
+        }
+
+        for (int j = 0; j < gradient.Length; j++)
+        {
+            gradient[j] /= data.Length;
+        }
+
+        return (loss / data.Length, [.. gradient]);
+    }
+
     /// <summary>The loss over every stimulus, from plain runs.</summary>
     public static double Loss(ModelPoint point, Objective objective, ImmutableArray<RecordedStimulus> data)
     {

@@ -82,4 +82,15 @@ internal sealed record ModelPoint(string Model, string Scheme, CellRule2007 Rule
             ? ForwardMode.Run2007<TSurrogate>(Cell2007, Initial, Scale, Offset, grid, current)
             : ForwardMode.Run2003<TSurrogate>(Scheme, Cell2003, Initial, Scale, Offset, grid, current, Capacitance2003);
     }
+
+    /// <summary>The reverse-mode gradient of a loss given by its derivative with respect to v after each step.</summary>
+    public ReverseGradient Reverse<TSurrogate>(RecordedStimulus stimulus, ReadOnlySpan<double> voltageAdjoint)
+        where TSurrogate : struct, ISurrogate
+    {
+        var grid = Grid(stimulus);
+        var current = stimulus.CurrentPa.AsSpan()[..grid.Steps];
+        return Is2007
+            ? ReverseMode.Run2007<TSurrogate>(Cell2007, Initial, Scale, Offset, grid, current, voltageAdjoint)
+            : ReverseMode.Run2003<TSurrogate>(Scheme, Cell2003, Initial, Scale, Offset, grid, current, Capacitance2003, voltageAdjoint);
+    }
 }
