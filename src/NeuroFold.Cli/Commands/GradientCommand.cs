@@ -44,11 +44,12 @@ internal static class GradientCommand
         var mask = Text("--mask", "BEFORE,AFTER", "voltage-mse with --spikes mask: ms left out before and after each spike (default 0.4,4)");
         var window = Text("--window", "FROM,TO", "voltage-mse: the time window compared, ms (default the whole recording)");
         var tau = Text("--tau", "ms", "van-rossum: the kernel's time constant (default 10)");
+        var quiet = Quiet();
         var command = new Command(
             "gradient",
             "The loss of a model against recorded stimuli and its gradient with respect to the free quantities, as one JSON object {\"loss\": L, \"gradient\": {...}} on stdout. " +
             "Exit codes: 0 ok, 2 invalid input, 3 non-finite run.");
-        foreach (var o in new Option[] { data, stimuli, model, scheme, preset, parameters, free, loss, surrogate, method, spikes, clip, mask, window, tau })
+        foreach (var o in new Option[] { data, stimuli, model, scheme, preset, parameters, free, loss, surrogate, method, spikes, clip, mask, window, tau, quiet })
         {
             command.Options.Add(o);
         }

@@ -29,12 +29,13 @@ internal static class ScoreCommand
         };
         var duration = Text("--duration", "ms", $"the recording's length T, ms (default {QsnmcDurationMs}, the QSNMC 2007 traces)");
         var sampleDt = Text("--sample-dt", "ms", $"the sampling interval of .spiketimes files, ms (default {NeuronRecordings.QsnmcDtMs})");
-        var window = Text("--window", "ms", $"the coincidence window Δ, ms (default {CoincidenceFactor.WindowMs}, the competition's)");
+        var window = Text("--delta", "ms", $"the coincidence window Δ, ms (default {CoincidenceFactor.WindowMs}, the competition's)");
+        var quiet = Quiet();
         var command = new Command(
             "score",
             "The QSNMC 2007 coincidence factor of a model's spikes against repeated recordings, as JSON {\"gamma\", \"gammaInt\", \"gammaA\", …} on stdout: " +
             "Gamma (mean over the repetitions), Gamma_int (the recordings' reliability), Gamma_A = Gamma / Gamma_int. Exit codes: 0 ok, 2 invalid input.");
-        foreach (var o in new System.CommandLine.Option[] { model, data, duration, sampleDt, window })
+        foreach (var o in new System.CommandLine.Option[] { model, data, duration, sampleDt, window, quiet })
         {
             command.Options.Add(o);
         }
@@ -47,7 +48,7 @@ internal static class ScoreCommand
     {
         var duration = Fields.Positive("--duration", durationText, QsnmcDurationMs);
         var dt = Fields.Positive("--sample-dt", sampleDtText, NeuronRecordings.QsnmcDtMs);
-        var window = Fields.Positive("--window", windowText, CoincidenceFactor.WindowMs);
+        var window = Fields.Positive("--delta", windowText, CoincidenceFactor.WindowMs);
         var model = modelPath is null
             ? Fail<Error, ImmutableArray<double>>(Error.New("--model-spikes is required: the model's spikes (CSV with t_ms, or .spiketimes)"))
             : dt.Bind(d => NeuronRecordings.ReadSpikeTimes("--model-spikes", modelPath, d));
