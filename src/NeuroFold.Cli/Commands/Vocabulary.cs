@@ -51,6 +51,24 @@ internal static class Vocabulary
             $"run only part I of N balanced, contiguous parts of {what} (0-based: 0/4 … 3/4), into its own folder, for neurofold merge " +
             $"(default: {Sweeps.SweepShard.TaskIdVariable}/{Sweeps.SweepShard.TaskCountVariable} when both are set, as in a Slurm array 0..N-1; else everything)");
 
+    /// <summary><c>--data DIR|FILE</c>: a recorded neuron (a QSNMC 2007 folder or a CSV of t_ms,current_pA,v_mV).</summary>
+    public static Option<string?> Data() =>
+        Text("--data", "DIR|FILE", "a recorded neuron: a folder of NN-R.voltage[.gz] + NN-R.spiketimes[.gz] (the QSNMC 2007 format, e.g. data/qsnmc2007-challengeA) or a CSV file t_ms,current_pA,v_mV");
+
+    /// <summary><c>--stimuli 00,05</c>: which stimuli of the recording.</summary>
+    public static Option<string?> Stimuli(string fallback) => Text("--stimuli", "NN,NN", $"the stimuli of --data to use, comma-separated (default {fallback})");
+
+    /// <summary><c>--model NAME</c>: the model fitted or differentiated.</summary>
+    public static Option<string?> Model() => Text("--model", "NAME", "izhikevich2007 (C, k, vr, vt, vpeak, a, b, c, d; currents in pA) or izhikevich2003 (a, b, c, d; the current scaled into uA/cm2)");
+
+    /// <summary><c>--loss NAME</c>: what a fit or a gradient minimises.</summary>
+    public static Option<string?> Loss() =>
+        Text("--loss", "NAME", "voltage-mse (spikes masked or clipped; differentiable), spike-count, van-rossum (--tau) or gamma (1 - Gamma_A, the QSNMC score) (default voltage-mse)");
+
+    /// <summary><c>--surrogate NAME</c>: the derivative given to the spike's Heaviside step.</summary>
+    public static Option<string?> Surrogate() =>
+        Text("--surrogate", "NAME", "derivative of the spike step in tangents only (values never change): none (the exact map, Jaxley's behaviour), jaxley (1/(10|x|+1)^2), superspike (1/(|x|+1)^2), sigmoid (default none)");
+
     /// <summary><c>--quiet</c>: nothing on stdout but what the command exists to print, and no progress.</summary>
     public static Option<bool> Quiet() => new("--quiet")
     {

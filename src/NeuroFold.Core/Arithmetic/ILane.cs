@@ -107,4 +107,20 @@ public interface ILane<TSelf, TMask> : IArithmetic<TSelf>
 
     /// <summary><paramref name="ifTrue"/> in the lanes set in <paramref name="mask"/>, <paramref name="ifFalse"/> elsewhere (for masks).</summary>
     static abstract TMask Select(TMask mask, TMask ifTrue, TMask ifFalse);
+
+    /// <summary>True when this arithmetic gives the spike threshold a derivative (a surrogate), so a reset has to be evaluated at every step.</summary>
+    /// <remarks>
+    /// False for plain numbers: a reset that no lane reaches changes nothing and is skipped. A dual number with a
+    /// surrogate derivative of the Heaviside step returns true; its reset then leaves every value as it is where no lane
+    /// spiked and changes only the derivatives (docs/GRADIENTS.md).
+    /// </remarks>
+    static virtual bool SeesThreshold => false;
+
+    /// <summary>The after-spike select: <c>otherwise + H(overshoot)·(ifSpiked − otherwise)</c>, with <c>H = spiked</c>.</summary>
+    /// <remarks>
+    /// The value is exactly <see cref="Select(TMask, TSelf, TSelf)"/> (a select, never the arithmetic, so no bit
+    /// changes); only a number type that carries derivatives gives <c>H</c> a derivative with respect to
+    /// <paramref name="overshoot"/> (<c>v − v_peak</c>), its surrogate.
+    /// </remarks>
+    static virtual TSelf SelectSpike(TMask spiked, TSelf overshoot, TSelf ifSpiked, TSelf otherwise) => TSelf.Select(spiked, ifSpiked, otherwise);
 }

@@ -57,7 +57,7 @@ public static class Izhikevich
         where TMask : struct
     {
         var peak = TLane.Constant(PeakMv);
-        return TLane.AnyGreaterThanOrEqual(v, peak) ? Reset(TLane.GreaterThanOrEqual(v, peak), ref v, ref u, c, d) : 0UL;
+        return TLane.SeesThreshold || TLane.AnyGreaterThanOrEqual(v, peak) ? Reset(TLane.GreaterThanOrEqual(v, peak), ref v, ref u, c, d, peak) : 0UL;
     }
 
     /// <summary>The reset on the lanes where <c>v &gt; 30</c> (strictly: <c>figure1.m</c>'s test).</summary>
@@ -68,17 +68,23 @@ public static class Izhikevich
         where TMask : struct
     {
         var peak = TLane.Constant(PeakMv);
-        return TLane.AnyGreaterThan(v, peak) ? Reset(TLane.GreaterThan(v, peak), ref v, ref u, c, d) : 0UL;
+        return TLane.SeesThreshold || TLane.AnyGreaterThan(v, peak) ? Reset(TLane.GreaterThan(v, peak), ref v, ref u, c, d, peak) : 0UL;
     }
 
     /// <summary><c>v ← c</c>, <c>u ← u + d</c> on the lanes of <paramref name="spiked"/>; returns them as bits.</summary>
+    /// <remarks>
+    /// Written as <c>v ← v + H·(c − v)</c>, <c>u ← u + H·d</c> with <c>H = H(v − peak)</c> through
+    /// <see cref="ILane{TSelf, TMask}.SelectSpike"/>: a select in value, so plain numbers see exactly <c>v ← c</c>,
+    /// <c>u ← u + d</c>; dual numbers may give H a surrogate derivative.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static ulong Reset<TLane, TMask>(TMask spiked, ref TLane v, ref TLane u, TLane c, TLane d)
+    static ulong Reset<TLane, TMask>(TMask spiked, ref TLane v, ref TLane u, TLane c, TLane d, TLane peak)
         where TLane : struct, ILane<TLane, TMask>
         where TMask : struct
     {
-        v = TLane.Select(spiked, c, v);
-        u = TLane.Select(spiked, u + d, u);
+        var overshoot = v - peak;
+        v = TLane.SelectSpike(spiked, overshoot, c, v);
+        u = TLane.SelectSpike(spiked, overshoot, u + d, u);
         return TLane.Bits(spiked);
     }
 }

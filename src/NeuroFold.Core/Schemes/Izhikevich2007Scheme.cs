@@ -88,28 +88,60 @@ public readonly struct Izhikevich2007Scheme : IScheme<Izhikevich2007Scheme, Izhi
         /// <summary>Lanes of reticular thalamic cells.</summary>
         public TMask Reticular { get; init; }
 
+        /// <summary>The constants from parameters given as lanes (also the way for number types that carry derivatives), with each lane's cell rule.</summary>
+        /// <param name="capacitancePf">C, pF.</param>
+        /// <param name="k">k, nS/mV.</param>
+        /// <param name="vrMv">vr, mV.</param>
+        /// <param name="vtMv">vt, mV.</param>
+        /// <param name="vPeakMv">vpeak, mV.</param>
+        /// <param name="a">a, 1/ms.</param>
+        /// <param name="b">b, nS.</param>
+        /// <param name="c">c, mV.</param>
+        /// <param name="d">d, pA.</param>
+        /// <param name="dtMs">Step size, ms.</param>
+        /// <param name="rules">The cell rule of each lane (<c>TLane.Count</c> of them).</param>
+        public static Constants<TLane, TMask> Prepare(
+            TLane capacitancePf, TLane k, TLane vrMv, TLane vtMv, TLane vPeakMv, TLane a, TLane b, TLane c, TLane d, TLane dtMs, ReadOnlySpan<CellRule2007> rules) =>
+            new()
+            {
+                CapacitancePf = capacitancePf,
+                K = k,
+                VrMv = vrMv,
+                VtMv = vtMv,
+                VPeakMv = vPeakMv,
+                DtA = dtMs * a,
+                B = b,
+                C = c,
+                D = d,
+                DtMs = dtMs,
+                FastSpiking = Gather.Mask<TLane, TMask, CellRule2007>(rules, static r => r == CellRule2007.FastSpiking),
+                LowThreshold = Gather.Mask<TLane, TMask, CellRule2007>(rules, static r => r == CellRule2007.LowThresholdSpiking),
+                ThalamoCortical = Gather.Mask<TLane, TMask, CellRule2007>(rules, static r => r == CellRule2007.ThalamoCortical),
+                Reticular = Gather.Mask<TLane, TMask, CellRule2007>(rules, static r => r == CellRule2007.ReticularThalamic),
+            };
+
         /// <inheritdoc />
         /// <remarks><paramref name="capacitance"/> is ignored: the 2007 model's C is the parameters' <see cref="Izhikevich2007Parameters.CapacitancePf"/>.</remarks>
         public static Constants<TLane, TMask> Prepare(ReadOnlySpan<Izhikevich2007Parameters> neurons, double dtMs, double capacitance)
         {
-            var dt = TLane.Constant(dtMs);
-            return new Constants<TLane, TMask>
+            Span<CellRule2007> rules = stackalloc CellRule2007[neurons.Length];
+            for (int i = 0; i < rules.Length; i++)
             {
-                CapacitancePf = Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.CapacitancePf),
-                K = Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.K),
-                VrMv = Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.VrMv),
-                VtMv = Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.VtMv),
-                VPeakMv = Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.VPeakMv),
-                DtA = dt * Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.A),
-                B = Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.B),
-                C = Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.C),
-                D = Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.D),
-                DtMs = dt,
-                FastSpiking = Gather.Mask<TLane, TMask, Izhikevich2007Parameters>(neurons, static p => p.Rule == CellRule2007.FastSpiking),
-                LowThreshold = Gather.Mask<TLane, TMask, Izhikevich2007Parameters>(neurons, static p => p.Rule == CellRule2007.LowThresholdSpiking),
-                ThalamoCortical = Gather.Mask<TLane, TMask, Izhikevich2007Parameters>(neurons, static p => p.Rule == CellRule2007.ThalamoCortical),
-                Reticular = Gather.Mask<TLane, TMask, Izhikevich2007Parameters>(neurons, static p => p.Rule == CellRule2007.ReticularThalamic),
-            };
+                rules[i] = neurons[i].Rule;
+            }
+
+            return Prepare(
+                Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.CapacitancePf),
+                Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.K),
+                Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.VrMv),
+                Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.VtMv),
+                Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.VPeakMv),
+                Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.A),
+                Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.B),
+                Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.C),
+                Gather.Lanes<TLane, Izhikevich2007Parameters>(neurons, static p => p.D),
+                TLane.Constant(dtMs),
+                rules);
         }
 
         /// <inheritdoc />
@@ -143,16 +175,17 @@ public readonly struct Izhikevich2007Scheme : IScheme<Izhikevich2007Scheme, Izhi
             // The peak and the reset, with the low-threshold cell's moving peak and capped u, and the fast-spiking cell's v-only reset.
             var peak = TLane.Any(LowThreshold) ? TLane.Select(LowThreshold, VPeakMv - (TLane.Constant(0.1) * u1), VPeakMv) : VPeakMv;
             ulong bits = 0;
-            if (TLane.AnyGreaterThanOrEqual(v1, peak))
+            if (TLane.SeesThreshold || TLane.AnyGreaterThanOrEqual(v1, peak))
             {
                 var spiked = TLane.GreaterThanOrEqual(v1, peak);
+                var overshoot = v1 - peak;
                 var vReset = TLane.Select(LowThreshold, C + (TLane.Constant(0.04) * u1), C);
                 var uReset = TLane.Select(
                     LowThreshold,
                     TLane.Min(u1 + D, TLane.Constant(Izhikevich2007.LowThresholdUMax)),
                     TLane.Select(FastSpiking, u1, u1 + D));
-                v1 = TLane.Select(spiked, vReset, v1);
-                u1 = TLane.Select(spiked, uReset, u1);
+                v1 = TLane.SelectSpike(spiked, overshoot, vReset, v1);
+                u1 = TLane.SelectSpike(spiked, overshoot, uReset, u1);
                 bits = TLane.Bits(spiked);
             }
 

@@ -86,23 +86,39 @@ public readonly struct PaperScheme : IScheme<PaperScheme, IzhikevichParameters>,
         /// <summary>Membrane capacitance, µF/cm².</summary>
         public TLane Capacitance { get; init; }
 
-        /// <inheritdoc />
-        public static Constants<TLane, TMask> Prepare(ReadOnlySpan<IzhikevichVariant> neurons, double dtMs, double capacitance)
-        {
-            var tau = TLane.Constant(dtMs);
-            return new Constants<TLane, TMask>
+        /// <summary>The constants of standard 2003 cells (<c>k₁ = 5</c>, <c>k₀ = 140</c>) from parameters given as lanes (also the way for number types that carry derivatives).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Constants<TLane, TMask> Prepare(TLane a, TLane b, TLane c, TLane d, TLane tauMs, TLane capacitance) =>
+            Prepare(a, b, c, d, TLane.Constant(5.0), TLane.Constant(140.0), TLane.None, tauMs, capacitance);
+
+        /// <summary>The constants from parameters given as lanes, with the drive's coefficients and the accommodation lanes.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Constants<TLane, TMask> Prepare(TLane a, TLane b, TLane c, TLane d, TLane k1, TLane k0, TMask accommodation, TLane tauMs, TLane capacitance) =>
+            new()
             {
-                TauMs = tau,
-                TauA = tau * Gather.Lanes<TLane, IzhikevichVariant>(neurons, static m => m.Cell.A),
-                B = Gather.Lanes<TLane, IzhikevichVariant>(neurons, static m => m.Cell.B),
-                C = Gather.Lanes<TLane, IzhikevichVariant>(neurons, static m => m.Cell.C),
-                D = Gather.Lanes<TLane, IzhikevichVariant>(neurons, static m => m.Cell.D),
-                K1 = Gather.Lanes<TLane, IzhikevichVariant>(neurons, static m => m.LinearCoefficient),
-                K0 = Gather.Lanes<TLane, IzhikevichVariant>(neurons, static m => m.ConstantTerm),
-                Accommodation = Gather.Mask<TLane, TMask, IzhikevichVariant>(neurons, static m => m.Recovery == RecoveryForm.Accommodation),
-                Capacitance = TLane.Constant(capacitance),
+                TauMs = tauMs,
+                TauA = tauMs * a,
+                B = b,
+                C = c,
+                D = d,
+                K1 = k1,
+                K0 = k0,
+                Accommodation = accommodation,
+                Capacitance = capacitance,
             };
-        }
+
+        /// <inheritdoc />
+        public static Constants<TLane, TMask> Prepare(ReadOnlySpan<IzhikevichVariant> neurons, double dtMs, double capacitance) =>
+            Prepare(
+                Gather.Lanes<TLane, IzhikevichVariant>(neurons, static m => m.Cell.A),
+                Gather.Lanes<TLane, IzhikevichVariant>(neurons, static m => m.Cell.B),
+                Gather.Lanes<TLane, IzhikevichVariant>(neurons, static m => m.Cell.C),
+                Gather.Lanes<TLane, IzhikevichVariant>(neurons, static m => m.Cell.D),
+                Gather.Lanes<TLane, IzhikevichVariant>(neurons, static m => m.LinearCoefficient),
+                Gather.Lanes<TLane, IzhikevichVariant>(neurons, static m => m.ConstantTerm),
+                Gather.Mask<TLane, TMask, IzhikevichVariant>(neurons, static m => m.Recovery == RecoveryForm.Accommodation),
+                TLane.Constant(dtMs),
+                TLane.Constant(capacitance));
 
         /// <inheritdoc />
         public static Constants<TLane, TMask> Prepare(ReadOnlySpan<IzhikevichParameters> neurons, double dtMs, double capacitance)

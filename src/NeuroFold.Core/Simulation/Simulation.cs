@@ -158,6 +158,32 @@ public static class Simulation
         where TLane : struct, ILane<TLane, TMask>
         where TMask : struct
     {
+        var none = default(NoObserver<TLane>);
+        return Fold<TStep, TLane, TMask, NoObserver<TLane>>(step, TLane.Constant(initial.V), TLane.Constant(initial.U), grid, input, recording, convention, firstStep, progress, ref none);
+    }
+
+    /// <summary>The fold from an initial state given as lanes (for example dual numbers seeded as variables), showing each step's state to <paramref name="observer"/>.</summary>
+    /// <remarks>
+    /// The same loop as <see cref="Fold{TStep, TLane, TMask}"/>, which is this with constant initial lanes and an
+    /// observer that does nothing. The observer sees the state after each finite step (not after the one that left the
+    /// finite range) and cannot change it.
+    /// </remarks>
+    public static SimulationResult Fold<TStep, TLane, TMask, TObserver>(
+        TStep step,
+        TLane v,
+        TLane u,
+        TimeGrid grid,
+        ReadOnlySpan<double> input,
+        Recording recording,
+        TraceConvention convention,
+        int firstStep,
+        Action<int>? progress,
+        ref TObserver observer)
+        where TStep : struct, IStep<TLane, TMask>
+        where TLane : struct, ILane<TLane, TMask>
+        where TMask : struct
+        where TObserver : struct, IFoldObserver<TLane>
+    {
         ArgumentNullException.ThrowIfNull(grid);
         if (TLane.Count != 1)
         {
@@ -174,6 +200,8 @@ public static class Simulation
         {
             throw new ArgumentOutOfRangeException(nameof(firstStep), $"steps {firstStep}..{(long)firstStep + count - 1} do not lie in the grid's 0..{grid.Steps - 1}");
         }
+
+        var initial = new IzhikevichState(TLane.Element(v, 0), TLane.Element(u, 0));
 
         // The initial row belongs to the segment that runs step 0 (or to an empty run of an empty grid), so an empty
         // segment [0, 0) followed by [0, n) does not repeat it.
@@ -201,8 +229,6 @@ public static class Simulation
         bool peak = convention.RecordedPeakMv.HasValue;
         double peakMv = convention.RecordedPeakMv.GetValueOrDefault();
         RunStatus status = new RunStatus.Completed();
-        var v = TLane.Constant(initial.V);
-        var u = TLane.Constant(initial.U);
         var last = initial;
         long countdown = (firstRow % every) == 0 ? 0 : every - (firstRow % every);
         int done = 0;
@@ -226,6 +252,7 @@ public static class Simulation
 
                 last = new IzhikevichState(TLane.Element(v, 0), TLane.Element(u, 0));
                 bool spike = spiked != 0;
+                observer.Observe(k, v, u, spike);
                 if (spike)
                 {
                     spikeSteps.Add(k);

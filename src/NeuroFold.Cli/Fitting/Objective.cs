@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using NeuroFold.Core;
+using NeuroFold.Core.Losses;
+using NeuroFold.Core.Simulation;
+using NeuroFold.IO.Recordings;
+
+namespace NeuroFold.Cli.Fitting;
+
+/// <summary>A loss of a model run against the recordings of its stimulus, and (for the voltage loss) its derivative with respect to each model sample.</summary>
+/// <param name="Loss">voltage-mse, spike-count, van-rossum or gamma.</param>
+/// <param name="Spikes">How the voltage loss treats spikes.</param>
+/// <param name="ClipMv">The clip level (voltage loss, clip).</param>
+/// <param name="MaskBeforeMs">Left out before a spike (voltage loss, mask), ms.</param>
+/// <param name="MaskAfterMs">Left out after a spike (voltage loss, mask), ms.</param>
+/// <param name="WindowFromMs">The first time compared, ms.</param>
+/// <param name="WindowToMs">The end of the comparison, ms (∞: the recording's end).</param>
+/// <param name="TauMs">The van Rossum time constant, ms.</param>
+internal sealed record Objective(string Loss, SpikeHandling Spikes, double ClipMv, double MaskBeforeMs, double MaskAfterMs, double WindowFromMs, double WindowToMs, double TauMs)
+{
+    public static ImmutableArray<string> Names { get; } = ["voltage-mse", "spike-count", "van-rossum", "gamma"];
+
+    /// <summary>True when the loss has a derivative through the voltage (forward mode applies).</summary>
+    public bool Differentiable => Loss == "voltage-mse";
+
+    /// <summary>The model's v at each sample of the recording (sample 0: the initial state).</summary>
+    public static double[] Samples(SimulationResult run) => [.. run.Trace.VMv];
+
+    /// <summary>The model's spikes as sample indices (the sample after the spiking step).</summary>
+    public static int[] SpikeSamples(SimulationResult run)
+    {
+        var s = new int[run.Spikes.Count];
+        for (int i = 0; i < s.Length; i++)
+        {
+            s[i] = run.Spikes.Steps[i] + 1;
+        }
+
+        return s;
+    }
+
+    /// <summary>The loss of one stimulus; <paramref name="adjoint"/> (one per sample, or empty) receives ∂L/∂(model v of each sample).</summary>
+    public double Evaluate(SimulationResult run, RecordedStimulus data, Span<double> adjoint)
+    {
+        int reps = data.VoltageMv.Length;
+        switch (Loss)
+        {
+            case "voltage-mse":
+            {
+                var model = Samples(run);
+                if (model.Length != data.Samples)
+                {
+                    // the run stopped (non-finite): the loss is infinite, its gradient undefined
+                    adjoint.Clear();
+                    return double.PositiveInfinity;
+                }
+
+                var modelSpikes = SpikeSamples(run);
+                int first = Math.Max(0, (int)Math.Ceiling(WindowFromMs / data.DtMs));
+                int end = double.IsPositiveInfinity(WindowToMs) ? data.Samples : Math.Min(data.Samples, (int)Math.Ceiling(WindowToMs / data.DtMs));
+                var how = VoltageComparison.Create(first, Math.Max(first + 1, end), Spikes, ClipMv, (int)Math.Round(MaskBeforeMs / data.DtMs), (int)Math.Round(MaskAfterMs / data.DtMs)).OrThrow();
+                var one = new double[model.Length];
+                double sum = 0;
+                if (!adjoint.IsEmpty)
+                {
+                    adjoint.Clear();
+                }
+
+                for (int r = 0; r < reps; r++)
+                {
+                    sum += VoltageMse.Evaluate(model, data.VoltageMv[r].AsSpan(), data.SpikeSamples[r].AsSpan(), modelSpikes, how, one);
+                    if (!adjoint.IsEmpty)
+                    {
+                        for (int k = 0; k < one.Length; k++)
+                        {
+                            adjoint[k] += one[k] / reps;
+                        }
+                    }
+                }
+
+                return sum / reps;
+            }
+
+            case "spike-count":
+            {
+                var counts = new int[reps];
+                for (int r = 0; r < reps; r++)
+                {
+                    counts[r] = data.SpikeSamples[r].Length;
+                }
+
+                return SpikeCount.Loss(run.Spikes.Count, counts);
+            }
+
+            case "van-rossum":
+            {
+                double sum = 0;
+                for (int r = 0; r < reps; r++)
+                {
+                    sum += VanRossum.DistanceSquared(run.Spikes.TimesMs.AsSpan(), data.SpikeTimesMs(r).AsSpan(), TauMs);
+                }
+
+                return sum / reps;
+            }
+
+            default:
+                return reps >= 2
+                    ? 1.0 - CoincidenceFactor.Score(run.Spikes.TimesMs.AsSpan(), data.AllSpikeTimesMs(), data.DurationMs).Normalised
+                    : 1.0 - CoincidenceFactor.Gamma(run.Spikes.TimesMs.AsSpan(), data.SpikeTimesMs(0).AsSpan(), data.DurationMs);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using NeuroFold.Core.Numerics;
+
+namespace NeuroFold.Core.Optimization;
+
+/// <summary>A box constraint <c>lo &lt; θ &lt; hi</c> as a parameter transform (Jaxley's <c>ParamTransform</c> with a sigmoid): the optimizer moves the unbounded z, the model sees <c>θ = lo + (hi − lo)·σ(z)</c>.</summary>
+/// <param name="Lower">The lower bound.</param>
+/// <param name="Upper">The upper bound (above <paramref name="Lower"/>).</param>
+public readonly record struct Bound(double Lower, double Upper)
+{
+    /// <summary>θ of the unbounded coordinate z.</summary>
+    public double Forward(double z) => Lower + ((Upper - Lower) * Sigmoid(z));
+
+    /// <summary>dθ/dz at z.</summary>
+    public double Slope(double z)
+    {
+        double s = Sigmoid(z);
+        return (Upper - Lower) * s * (1.0 - s);
+    }
+
+    /// <summary>The z of θ (θ strictly inside the bounds; clamped 10⁻¹² of the width away from them).</summary>
+    public double Inverse(double theta)
+    {
+        double width = Upper - Lower;
+        double p = Math.Clamp((theta - Lower) / width, 1e-12, 1 - 1e-12);
+        return CorrectlyRounded.Log(p / (1.0 - p));
+    }
+
+    static double Sigmoid(double z) =>
+        z >= 0 ? 1.0 / (1.0 + CorrectlyRounded.Exp(-z)) : CorrectlyRounded.Exp(z) / (1.0 + CorrectlyRounded.Exp(z));
+}
