@@ -59,6 +59,7 @@ internal static class CorrectlyRounded
     /// (e^−746 &lt; 2^−1076, below half the smallest subnormal). For |x| &lt; 2^−54 the result is 1: e^x lies strictly
     /// between the midpoints 1 − 2^−54 and 1 + 2^−53 that surround 1.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Exp(double x)
     {
         if (!(x > -746.0))
@@ -81,6 +82,7 @@ internal static class CorrectlyRounded
 
     /// <summary>The natural logarithm ln x, correctly rounded.</summary>
     /// <remarks>ln(NaN) = NaN, ln x = NaN for x &lt; 0 (and −∞), ln(±0) = −∞, ln(+∞) = +∞, ln 1 = +0.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Log(double x)
     {
         if (!(x > 0.0) || double.IsPositiveInfinity(x))
@@ -102,6 +104,7 @@ internal static class CorrectlyRounded
     /// x − x³/6 and x, and x³/6 &lt; |x|·2^−54.58 is less than the distance from x to the midpoint below it (at least
     /// |x|·2^−54).
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Sin(double x)
     {
         double a = Math.Abs(x);
@@ -124,6 +127,7 @@ internal static class CorrectlyRounded
     /// cos(NaN) = NaN, cos(±∞) = NaN. For |x| &lt; 2^−27 the result is 1: cos x lies between 1 − x²/2 &gt; 1 − 2^−55
     /// and 1, above the midpoint 1 − 2^−54.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Cos(double x)
     {
         double a = Math.Abs(x);
@@ -191,6 +195,7 @@ internal static class CorrectlyRounded
     /// 2^−62 (the reduction's error is below 2^−116). Bound used: 6 units.
     /// </para>
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool TryExp(double x, out double result)
     {
         ulong bits = BitConverter.DoubleToUInt64Bits(x);
@@ -270,6 +275,7 @@ internal static class CorrectlyRounded
     /// |E|/2 + 3.05·2^53 units of 2^−117 (bound used: |E|/2 + 5·2^53).
     /// </para>
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool TryLog(double x, out double result)
     {
         ulong bits = BitConverter.DoubleToUInt64Bits(x);
@@ -374,6 +380,7 @@ internal static class CorrectlyRounded
     /// 2^−62 (the reduction's error, q/2 units of 2^−126, is below 2^−97). Bound used: 8 units.
     /// </para>
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool TrySinCos(double a, bool cos, out double result)
     {
         ulong bits = BitConverter.DoubleToUInt64Bits(a);

@@ -50,6 +50,7 @@ internal static class FixedPoint
     /// map to a − 1 and a.
     /// </para>
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryRound<T>(T low, T high, int exponent, bool negative, out double result)
         where T : IBinaryInteger<T>
     {
