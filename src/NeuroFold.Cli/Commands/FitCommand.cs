@@ -61,14 +61,15 @@ internal static class FitCommand
         var iterations = Text("--iterations", "K", $"Adam iterations per start (default {DefaultIterations})");
         var rate = Text("--learning-rate", "X", $"Adam's step on the sigmoid-transformed quantities (default {Numbers.Format(DefaultLearningRate)})");
         var window = Text("--window", "FROM,TO", "voltage-mse: the time window compared, ms (default the whole recording)");
+        var shard = Text("--shard", "I/N", "run only part I of N contiguous parts of the starts (0-based), into its own folder (FIT/starts.json and run.json), for neurofold merge (default: every start)");
         var outDir = Out(Name);
         var quiet = Quiet();
         var command = new Command(
             Name,
             "Fit a model to recorded stimuli by Adam on the voltage loss (forward-mode gradients) from several starts; writes FIT/params.json, FIT/loss.csv (start,iteration,loss), " +
-            "FIT/summary.json (training loss, validation Γ_A, simulations), FIT/fit.png (data vs model), FIT/loss.png and the manifest FIT/run.json. " +
+            "FIT/summary.json (training loss, validation Γ_A, simulations), FIT/fit.png (data vs model), FIT/loss.png and the manifest FIT/run.json; a progress bar of the iterations on stderr when it is a terminal and not --quiet. " +
             "Exit codes: 0 ok, 2 invalid input, 3 no start gave a finite loss.");
-        foreach (var o in new Option[] { data, stimuli, model, scheme, preset, parameters, free, loss, surrogate, optimizer, starts, seed, threads, iterations, rate, window, outDir, quiet })
+        foreach (var o in new Option[] { data, stimuli, model, scheme, preset, parameters, free, loss, surrogate, optimizer, starts, seed, threads, iterations, rate, window, shard, outDir, quiet })
         {
             command.Options.Add(o);
         }
@@ -76,26 +77,52 @@ internal static class FitCommand
         command.SetAction(r => Execute(
             new FitOptions(r.GetValue(data), r.GetValue(stimuli), r.GetValue(model), r.GetValue(scheme), r.GetValue(preset), r.GetValue(parameters), r.GetValue(free),
                 r.GetValue(loss), r.GetValue(surrogate), r.GetValue(optimizer), r.GetValue(starts), r.GetValue(seed), r.GetValue(iterations), r.GetValue(rate), r.GetValue(window)),
-            r.GetValue(threads), r.GetValue(outDir), stdout, stderr, r.GetValue(quiet)));
+            r.GetValue(threads), r.GetValue(shard), r.GetValue(outDir), stdout, stderr, r.GetValue(quiet)));
         return command;
     }
 
     /// <summary>Validates (every problem at once), fits and writes; returns the exit code.</summary>
-    public static int Execute(FitOptions o, string? threadsText, string? outDir, TextWriter stdout, TextWriter stderr, bool quiet)
+    public static int Execute(FitOptions o, string? threadsText, string? shardText, string? outDir, TextWriter stdout, TextWriter stderr, bool quiet)
     {
         ArgumentNullException.ThrowIfNull(o);
-        var resolved = (Resolve(o, null), Fields.Threads("--threads", threadsText), Fields.Out("--out", outDir, "neurofold-out/fit"))
-            .Apply((s, t, d) => (Spec: s, Threads: t, Dir: d));
+        var shard = shardText is null ? Success<Error, LanguageExt.Option<Sweeps.SweepShard>>(None) : Sweeps.SweepShard.Parse("--shard", shardText).Map(Some);
+        var resolved = (Resolve(o, null), Fields.Threads("--threads", threadsText), Fields.Out("--out", outDir, "neurofold-out/fit"), shard)
+            .Apply((s, t, d, sh) => (Spec: s, Threads: t, Dir: d, Shard: Nullable(sh)))
+            .Bind(x => x.Shard is { } p && p.Count > x.Spec.Starts
+                ? Fail<Error, (FitSpec Spec, int Threads, string Dir, Sweeps.SweepShard? Shard)>(Error.New($"--shard: N = {p.Count} parts, but there are only {x.Spec.Starts} starts; N must be at most --starts"))
+                : Success<Error, (FitSpec Spec, int Threads, string Dir, Sweeps.SweepShard? Shard)>(x));
         return resolved.Match(
-            Succ: x => Outputs.Into("--out", x.Dir, Planned, stderr, set =>
+            Succ: x => Outputs.Into("--out", x.Dir, x.Shard is null ? Planned : PartPlanned, stderr, set =>
             {
                 var clock = Stopwatch.StartNew();
-                return Produce(x.Spec, x.Threads, set).Match(
+                int count = x.Shard is { } p ? p.Size(x.Spec.Starts) : x.Spec.Starts;
+                int evaluations = count * x.Spec.Iterations;
+                long steps = (long)evaluations * x.Spec.Train.Sum(s => (long)s.Samples);
+                bool show = ProgressView.ShouldShow(stderr, quiet, (int)Math.Min(int.MaxValue, steps), 0);
+                if (x.Shard is { } part)
+                {
+                    var written = ProgressView.Run(show, stderr, evaluations, 2, view => ProducePart(x.Spec, part, x.Threads, set, view));
+                    if (!quiet)
+                    {
+                        stdout.WriteLine($"shard {part}: starts {part.First(x.Spec.Starts)}..{part.First(x.Spec.Starts) + count - 1} of {x.Spec.Starts} ({clock.Elapsed.TotalSeconds:F1} s)");
+                        stdout.WriteLine($"wrote {written.ManifestPath} (a part: put the parts together with neurofold merge DIR... --out FIT)");
+                    }
+
+                    return ExitCodes.Ok;
+                }
+
+                return ProgressView.Run(show, stderr, evaluations, Planned.Length + 1, view => Produce(x.Spec, x.Threads, set, view)).Match(
                     Right: w => Report(w.Summary, w.Files, clock.Elapsed, stdout, quiet),
                     Left: failure => failure.Report(stderr));
             }),
             Fail: errors => Problems.Report(stderr, errors));
     }
+
+    /// <summary>What a part of a sharded fit writes (besides run.json).</summary>
+    public static ImmutableArray<string> PartPlanned { get; } = [StartsFile];
+
+    /// <summary>A part's record of its starts.</summary>
+    public const string StartsFile = "starts.json";
 
     /// <summary>Resolves the options; <paramref name="startValues"/> (from a manifest) replace the starting point's values.</summary>
     public static Validation<Error, FitSpec> Resolve(FitOptions o, ImmutableArray<(string Name, double Value)>? startValues, CellRule2007? rule = null)
@@ -183,16 +210,37 @@ internal static class FitCommand
     }
 
     /// <summary>Fits and writes every file into <paramref name="set"/>, committing it.</summary>
-    public static Either<RunFailure, (FitSummary Summary, ArtifactWriter.Written Files)> Produce(FitSpec spec, int threads, OutputSet set)
+    public static Either<RunFailure, (FitSummary Summary, ArtifactWriter.Written Files)> Produce(FitSpec spec, int threads, OutputSet set, ProgressView? view = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var results = spec.Surrogate switch
+        return Write(spec, RunStarts(spec, 0, spec.Starts, threads, view), set, view);
+    }
+
+    static ImmutableArray<StartResult> RunStarts(FitSpec spec, int first, int count, int threads, ProgressView? view)
+    {
+        void Evaluated() => view?.Stepped(1);
+        return spec.Surrogate switch
         {
-            "jaxley" => MultiStart.Run<JaxleySurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, spec.Starts, spec.Seed, spec.Iterations, spec.LearningRate, threads),
-            "superspike" => MultiStart.Run<SuperSpikeSurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, spec.Starts, spec.Seed, spec.Iterations, spec.LearningRate, threads),
-            "sigmoid" => MultiStart.Run<SigmoidSurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, spec.Starts, spec.Seed, spec.Iterations, spec.LearningRate, threads),
-            _ => MultiStart.Run<NoSurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, spec.Starts, spec.Seed, spec.Iterations, spec.LearningRate, threads),
+            "jaxley" => MultiStart.Run<JaxleySurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, first, count, spec.Seed, spec.Iterations, spec.LearningRate, threads, Evaluated),
+            "superspike" => MultiStart.Run<SuperSpikeSurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, first, count, spec.Seed, spec.Iterations, spec.LearningRate, threads, Evaluated),
+            "sigmoid" => MultiStart.Run<SigmoidSurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, first, count, spec.Seed, spec.Iterations, spec.LearningRate, threads, Evaluated),
+            _ => MultiStart.Run<NoSurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, first, count, spec.Seed, spec.Iterations, spec.LearningRate, threads, Evaluated),
         };
+    }
+
+    /// <summary>Runs part <paramref name="shard"/> of the starts and writes their results (starts.json) and a manifest whose spec names the shard.</summary>
+    public static ArtifactWriter.Written ProducePart(FitSpec spec, Sweeps.SweepShard shard, int threads, OutputSet set, ProgressView? view = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var results = RunStarts(spec, shard.First(spec.Starts), shard.Size(spec.Starts), threads, view);
+        var files = new List<Artifact> { Artifact.Json(StartsFile, w => FitParts.WriteStarts(w, spec, results)) };
+        return ArtifactWriter.Write(set, Name, w => WriteSpec(w, spec, shard), files, view);
+    }
+
+    /// <summary>Scores the best of <paramref name="results"/> (every start, in start order) and writes every file of the fit, committing the set.</summary>
+    public static Either<RunFailure, (FitSummary Summary, ArtifactWriter.Written Files)> Write(FitSpec spec, ImmutableArray<StartResult> results, OutputSet set, ProgressView? view = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
         var best = MultiStart.Best(results);
         if (best is null)
         {
@@ -220,7 +268,7 @@ internal static class FitCommand
             new Artifact("fit.png", PlotFiles.Png(FitPlot.Traces(best.Best, scored), FitPlot.Width, FitPlot.Height(scored.Length))),
             new Artifact("loss.png", PlotFiles.Png(FitPlot.Losses(results, best.Index), FitPlot.Width, 500)),
         };
-        return (summary, ArtifactWriter.Write(set, Name, w => WriteSpec(w, spec), files));
+        return (summary, ArtifactWriter.Write(set, Name, w => WriteSpec(w, spec), files, view));
     }
 
     static StimulusScore Score(ModelPoint point, RecordedStimulus s, bool validation)
@@ -304,7 +352,7 @@ internal static class FitCommand
     }
 
     /// <summary>The resolved spec: what replay re-runs (the thread count is not part of it: it changes no byte).</summary>
-    public static void WriteSpec(Utf8JsonWriter w, FitSpec spec)
+    public static void WriteSpec(Utf8JsonWriter w, FitSpec spec, Sweeps.SweepShard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(spec);
@@ -330,8 +378,24 @@ internal static class FitCommand
         w.WriteNumber("seed", spec.Seed);
         w.WriteNumber("iterations", spec.Iterations);
         w.WriteNumber("learningRate", spec.LearningRate);
+        if (shard is { } part)
+        {
+            w.WriteString("shard", part.ToString());
+        }
+
         w.WriteEndObject();
     }
+
+    /// <summary>The shard a fit spec names, if any (a part's manifest).</summary>
+    public static Validation<Error, LanguageExt.Option<Sweeps.SweepShard>> ReadShard(JsonElement spec) =>
+        spec.ValueKind == JsonValueKind.Object && spec.TryGetProperty("shard", out var e)
+            ? e.ValueKind == JsonValueKind.String
+                ? Sweeps.SweepShard.Parse("$.spec.shard", e.GetString()!).Map(Some)
+                : Fail<Error, LanguageExt.Option<Sweeps.SweepShard>>(Error.New("$.spec.shard must be I/N text"))
+            : Success<Error, LanguageExt.Option<Sweeps.SweepShard>>(None);
+
+    /// <summary>The shard as a nullable value (null: the whole fit).</summary>
+    public static Sweeps.SweepShard? Nullable(LanguageExt.Option<Sweeps.SweepShard> shard) => shard.Map(x => (Sweeps.SweepShard?)x).IfNoneUnsafe((Sweeps.SweepShard?)null);
 
     /// <summary>Reads a fit spec back (for replay).</summary>
     public static Validation<Error, FitSpec> ReadSpec(JsonElement spec)

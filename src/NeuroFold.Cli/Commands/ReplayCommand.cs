@@ -190,8 +190,9 @@ internal static class ReplayCommand
             }
 
             case FitCommand.Name:
-                return Checked(Seq<Error>(), FitCommand.ReadSpec(manifest.Spec), spec =>
-                    Into(temp, FitCommand.Planned, set => FitCommand.Produce(spec, Vocabulary.DefaultThreads, set).Map(w => w.Files.Outputs)));
+                return Checked(Seq<Error>(), (FitCommand.ReadSpec(manifest.Spec), FitCommand.ReadShard(manifest.Spec)).Apply((s, p) => (Spec: s, Shard: FitCommand.Nullable(p))), x => x.Shard is { } part
+                    ? Into(temp, FitCommand.PartPlanned, set => Right<RunFailure, IReadOnlyList<OutputFile>>(FitCommand.ProducePart(x.Spec, part, Vocabulary.DefaultThreads, set).Outputs))
+                    : Into(temp, FitCommand.Planned, set => FitCommand.Produce(x.Spec, Vocabulary.DefaultThreads, set).Map(w => w.Files.Outputs)));
             case PredictCommand.Name:
                 return Checked(Seq<Error>(), PredictCommand.ReadSpec(manifest.Spec), spec =>
                     Into(temp, PredictCommand.Planned, set => PredictCommand.Produce(spec, set).Map(w => w.Files.Outputs)));

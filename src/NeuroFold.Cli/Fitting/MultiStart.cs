@@ -33,23 +33,28 @@ internal static class MultiStart
         return point;
     }
 
-    /// <summary>Runs every start (at most <paramref name="threads"/> at once); one result per start, in start order.</summary>
+    /// <summary>Runs starts <paramref name="first"/> … first + count − 1 (at most <paramref name="threads"/> at once); one result per start, in start order (a shard of a fit runs a contiguous range). <paramref name="evaluated"/> is called (from any thread) after each gradient.</summary>
     public static ImmutableArray<StartResult> Run<TSurrogate>(
         ModelPoint start, ImmutableArray<string> free, Objective objective, ImmutableArray<RecordedStimulus> train,
-        int starts, long seed, int iterations, double learningRate, int threads)
+        int first, int count, long seed, int iterations, double learningRate, int threads, Action? evaluated = null)
         where TSurrogate : struct, ISurrogate
     {
-        var results = new StartResult[starts];
+        var results = new StartResult[count];
         var bounds = free.Select(n => FitBounds.Of(start.Model, n)).ToImmutableArray();
-        Parallel.For(0, starts, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
+        Parallel.For(first, first + count, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
         {
             var origin = StartPoint(start, free, seed, s);
             var initial = free.Select(n => origin[n]).ToImmutableArray();
             var result = Adam.Minimize(
-                theta => Gradients.Forward<TSurrogate>(Place(origin, free, theta), free, objective, train),
+                theta =>
+                {
+                    var value = Gradients.Forward<TSurrogate>(Place(origin, free, theta), free, objective, train);
+                    evaluated?.Invoke();
+                    return value;
+                },
                 initial, bounds, new AdamOptions(learningRate, iterations));
             var best = double.IsFinite(result.BestLoss) ? Place(origin, free, result.Best) : origin;
-            results[s] = new StartResult(s, origin, best, result.BestLoss, result.LossCurve, result.Evaluations * train.Length);
+            results[s - first] = new StartResult(s, origin, best, result.BestLoss, result.LossCurve, result.Evaluations * train.Length);
         });
         return [.. results];
     }
@@ -69,7 +74,8 @@ internal static class MultiStart
         return best;
     }
 
-    static ModelPoint Place(ModelPoint point, ImmutableArray<string> free, ImmutableArray<double> theta)
+    /// <summary>The point with the free quantities set to <paramref name="theta"/>.</summary>
+    public static ModelPoint Place(ModelPoint point, ImmutableArray<string> free, ImmutableArray<double> theta)
     {
         for (int j = 0; j < free.Length; j++)
         {

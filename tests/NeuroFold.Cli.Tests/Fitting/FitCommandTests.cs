@@ -141,4 +141,29 @@ public class FitCommandTests
         Assert.Contains("--current", bad.Err, StringComparison.Ordinal);
         Assert.False(Directory.Exists(t["q"]));
     }
+
+    [Fact]
+    public void Sharded_fit_merges_into_the_unsharded_fits_bytes()
+    {
+        using var t = new TempFolder();
+        string data = Recording(t, 1500);
+        string[] common = ["fit", "--data", data, "--model", "izhikevich2003", "--free", "a,b", "--starts", "3", "--iterations", "6", "--seed", "11", "--quiet"];
+        var whole = Cli.Run([.. common, "--out", t["whole"]]);
+        var p0 = Cli.Run([.. common, "--shard", "0/2", "--out", t["p0"]]);
+        var p1 = Cli.Run([.. common, "--shard", "1/2", "--out", t["p1"]]);
+        Assert.True(whole.Exit == 0 && p0.Exit == 0 && p1.Exit == 0, whole.ToString() + p0 + p1);
+        var missing = Cli.Run("merge", t["p1"], "--out", t["bad"]);
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("part 0/2 is missing", missing.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(t["bad"]));
+        var merged = Cli.Run("merge", t["p1"], t["p0"], "--out", t["merged"]);
+        Assert.True(merged.Exit == 0, merged.ToString());
+        foreach (string f in new[] { "params.json", "loss.csv", "summary.json", "fit.png", "loss.png", "run.json" })
+        {
+            Assert.Equal(File.ReadAllBytes(t[Path.Combine("whole", f)]), File.ReadAllBytes(t[Path.Combine("merged", f)]));
+        }
+
+        var replay = Cli.Run("replay", t["p1/run.json"], "--quiet");
+        Assert.True(replay.Exit == 0, replay.ToString());
+    }
 }
