@@ -33,7 +33,7 @@ internal static class ReplayCommand
         var maxMemory = Vocabulary.MaxMemory();
         var command = new Command(
             "replay",
-            "Re-run DIR/run.json (of simulate, run, gallery, sweep or network) into a temporary folder and compare the SHA-256 of every output with the manifest and with the files in DIR. " +
+            "Re-run DIR/run.json (of simulate, run, gallery, sweep, network, fit or predict) into a temporary folder and compare the SHA-256 of every output with the manifest and with the files in DIR. " +
             "Outputs are opened without following links; pipes and devices are never read; sizes are checked before hashing; entries of DIR the manifest does not list are reported. " +
             "Exit codes: 0 identical, 2 unreadable or invalid manifest, 4 some file differs (each is named), 5 the re-run ran past --timeout, " +
             "6 the manifest was made on another platform and every data output matches but some figure (PNG, SVG) is drawn differently.");
@@ -189,6 +189,13 @@ internal static class ReplayCommand
                     Into(temp, SweepCommand.Planned, set => SweepCommand.Produce(spec, options.Grid, set).Map(w => w.Files.Outputs)));
             }
 
+            case FitCommand.Name:
+                return Checked(Seq<Error>(), (FitCommand.ReadSpec(manifest.Spec), FitCommand.ReadShard(manifest.Spec)).Apply((s, p) => (Spec: s, Shard: FitCommand.Nullable(p))), x => x.Shard is { } part
+                    ? Into(temp, FitCommand.PartPlanned, set => Right<RunFailure, IReadOnlyList<OutputFile>>(FitCommand.ProducePart(x.Spec, part, Vocabulary.DefaultThreads, set).Outputs))
+                    : Into(temp, FitCommand.Planned, set => FitCommand.Produce(x.Spec, Vocabulary.DefaultThreads, set).Map(w => w.Files.Outputs)));
+            case PredictCommand.Name:
+                return Checked(Seq<Error>(), PredictCommand.ReadSpec(manifest.Spec), spec =>
+                    Into(temp, PredictCommand.Planned, set => PredictCommand.Produce(spec, set).Map(w => w.Files.Outputs)));
             case NetworkCommand.Name:
             {
                 var (options, problems) = NetworkResolver.Read(manifest.Spec, names);
@@ -211,7 +218,7 @@ internal static class ReplayCommand
 
             default:
                 return Left<Seq<Error>, Either<RunFailure, IReadOnlyList<OutputFile>>>(
-                    Problems.One($"$.command \"{manifest.Command}\" has no replay; the commands that write manifests are simulate, run, gallery, sweep and network"));
+                    Problems.One($"$.command \"{manifest.Command}\" has no replay; the commands that write manifests are simulate, run, gallery, sweep, network, fit and predict"));
         }
     }
 

@@ -110,7 +110,8 @@ internal sealed record SweepPart(string Dir, string ManifestPath, Manifest Manif
 
     static string Flat(string json) => Excerpt.Of(string.Join(" ", json.Split('\n', StringSplitOptions.TrimEntries)));
 
-    static Validation<Error, Manifest> Parse(string field, string path, byte[] bytes)
+    /// <summary>A manifest file's bytes, parsed (also for the parts of a fit).</summary>
+    internal static Validation<Error, Manifest> Parse(string field, string path, byte[] bytes)
     {
         try
         {
