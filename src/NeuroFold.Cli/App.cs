@@ -57,7 +57,7 @@ internal static class App
         root.Subcommands.Add(NetworkCommand.Create(stdout, stderr));
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
         root.Subcommands.Add(GradientCommand.Create(stdout, stderr));
-        root.Subcommands.Add(FitCommand.Create(stdout, stderr));
+        root.Subcommands.Add(FitCommand.Create(stdout, stderr, environment));
         root.Subcommands.Add(PredictCommand.Create(stdout, stderr));
         root.Subcommands.Add(ScoreCommand.Create(stdout, stderr));
         return root;

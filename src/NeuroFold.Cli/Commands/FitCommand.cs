@@ -43,7 +43,7 @@ internal static class FitCommand
     /// <summary>Every file a fit writes (besides run.json).</summary>
     public static ImmutableArray<string> Planned { get; } = ["params.json", "loss.csv", "summary.json", "fit.png", "loss.png"];
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
     {
         var data = Data();
         var stimuli = Stimuli($"{string.Join(",", DefaultTrain)} when the data hold them, else every stimulus; the others are the validation set");
@@ -77,19 +77,36 @@ internal static class FitCommand
         command.SetAction(r => Execute(
             new FitOptions(r.GetValue(data), r.GetValue(stimuli), r.GetValue(model), r.GetValue(scheme), r.GetValue(preset), r.GetValue(parameters), r.GetValue(free),
                 r.GetValue(loss), r.GetValue(surrogate), r.GetValue(optimizer), r.GetValue(starts), r.GetValue(seed), r.GetValue(iterations), r.GetValue(rate), r.GetValue(window)),
-            r.GetValue(threads), r.GetValue(shard), r.GetValue(outDir), stdout, stderr, r.GetValue(quiet)));
+            r.GetValue(threads), r.GetValue(shard), r.GetValue(outDir), stdout, stderr, r.GetValue(quiet), environment ?? Environment.GetEnvironmentVariable));
         return command;
     }
 
     /// <summary>Validates (every problem at once), fits and writes; returns the exit code.</summary>
-    public static int Execute(FitOptions o, string? threadsText, string? shardText, string? outDir, TextWriter stdout, TextWriter stderr, bool quiet)
+    /// <remarks>Without <c>--shard</c>, a Slurm array task's <c>SLURM_ARRAY_TASK_ID</c>/<c>SLURM_ARRAY_TASK_COUNT</c> name the part, as for <c>sweep</c>.</remarks>
+    public static int Execute(FitOptions o, string? threadsText, string? shardText, string? outDir, TextWriter stdout, TextWriter stderr, bool quiet, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(o);
-        var shard = shardText is null ? Success<Error, LanguageExt.Option<Sweeps.SweepShard>>(None) : Sweeps.SweepShard.Parse("--shard", shardText).Map(Some);
+
+        // --shard wins; else a Slurm array task's variables name the part (and the messages name them).
+        var fromEnvironment = shardText is null && environment is not null
+            ? Sweeps.SweepShard.FromEnvironment(environment)
+            : Success<Error, LanguageExt.Option<string>>(None);
+        string? environmentShard = null;
+        fromEnvironment.IfSuccess(text => text.IfSome(t => environmentShard = t));
+        string shardField = environmentShard is null ? "--shard" : Sweeps.SweepShard.EnvironmentField;
+        string? partText = shardText ?? environmentShard;
+        var shard = fromEnvironment.Bind(_ => partText is null
+            ? Success<Error, LanguageExt.Option<Sweeps.SweepShard>>(None)
+            : Sweeps.SweepShard.Parse(shardField, partText).Map(Some));
+        if (environmentShard is not null && !quiet)
+        {
+            stderr.WriteLine($"note: shard {environmentShard} from {Sweeps.SweepShard.TaskIdVariable}/{Sweeps.SweepShard.TaskCountVariable} (the Slurm array task); --shard overrides it");
+        }
+
         var resolved = (Resolve(o, null), Fields.Threads("--threads", threadsText), Fields.Out("--out", outDir, "neurofold-out/fit"), shard)
             .Apply((s, t, d, sh) => (Spec: s, Threads: t, Dir: d, Shard: Nullable(sh)))
             .Bind(x => x.Shard is { } p && p.Count > x.Spec.Starts
-                ? Fail<Error, (FitSpec Spec, int Threads, string Dir, Sweeps.SweepShard? Shard)>(Error.New($"--shard: N = {p.Count} parts, but there are only {x.Spec.Starts} starts; N must be at most --starts"))
+                ? Fail<Error, (FitSpec Spec, int Threads, string Dir, Sweeps.SweepShard? Shard)>(Error.New($"{shardField}: N = {p.Count} parts, but there are only {x.Spec.Starts} starts; N must be at most --starts"))
                 : Success<Error, (FitSpec Spec, int Threads, string Dir, Sweeps.SweepShard? Shard)>(x));
         return resolved.Match(
             Succ: x => Outputs.Into("--out", x.Dir, x.Shard is null ? Planned : PartPlanned, stderr, set =>

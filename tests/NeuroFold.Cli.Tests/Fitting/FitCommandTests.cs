@@ -166,4 +166,25 @@ public class FitCommandTests
         var replay = Cli.Run("replay", t["p1/run.json"], "--quiet");
         Assert.True(replay.Exit == 0, replay.ToString());
     }
+
+    /// <summary>In a Slurm array task without <c>--shard</c>, the task's variables name the part: the same bytes as <c>--shard</c>; a half-set environment is refused naming the variable.</summary>
+    [Fact]
+    public void A_Slurm_array_task_fits_its_part_of_the_starts()
+    {
+        using var t = new TempFolder();
+        string data = Recording(t, 1500);
+        string[] common = ["fit", "--data", data, "--model", "izhikevich2003", "--free", "a,b", "--starts", "3", "--iterations", "4", "--seed", "5", "--quiet"];
+        var flag = Cli.Run([.. common, "--shard", "1/2", "--out", t["flag"]]);
+        var task = Sharding.ShardCli.Run(Sharding.ShardCli.ArrayTask(1, 2, 0, 1), [.. common, "--out", t["task"]]);
+        Assert.True(flag.Exit == 0 && task.Exit == 0, flag.ToString() + task);
+        foreach (string f in new[] { "starts.json", "run.json" })
+        {
+            Assert.Equal(File.ReadAllBytes(t[Path.Combine("flag", f)]), File.ReadAllBytes(t[Path.Combine("task", f)]));
+        }
+
+        var half = Sharding.ShardCli.Run(new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "1" }, [.. common, "--out", t["half"]]);
+        Assert.Equal(2, half.Exit);
+        Assert.Contains("SLURM_ARRAY_TASK_COUNT", half.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(t["half"]));
+    }
 }
