@@ -43,7 +43,8 @@ public class ReverseModeTests
 
     /// <summary>
     /// Every 2003 scheme and surrogate, any segment length: reverse mode's gradient of <c>L = Σ a_k·v_k</c> agrees with forward
-    /// mode's to 1e-12 relative to the gradient's largest component, and its input gradient satisfies
+    /// mode's to 1e-12 relative to the gradient's largest component (1e-10 where that component exceeds 1e12: an exploding
+    /// gradient amplifies the rounding of the two summation orders with it), and its input gradient satisfies
     /// <c>Σ_k ∂L/∂I_k = scale·∂L/∂offset</c> and <c>Σ_k (∂L/∂I_k)·I_k = scale·∂L/∂scale</c>.
     /// </summary>
     [Property(MaxTest = 150)]
@@ -94,7 +95,17 @@ public class ReverseModeTests
         double size = magnitude + Math.Abs(scale * expected[6]) + Math.Abs(scale * expected[7]) + 1e-300;
         double offsetGap = Math.Abs(sum - (scale * expected[7])) / size;
         double scaleGap = Math.Abs(weighted - (scale * expected[6])) / size;
-        return (worst <= 1e-12 && offsetGap <= 1e-10 && scaleGap <= 1e-10)
+        // Forward mode sums each step's contribution forwards, reverse mode backwards: the same products in another
+        // order. Where the gradient explodes (a long spiking run multiplies hundreds of Jacobians: components above
+        // 1e12), each rounding is amplified with it, and the orders agree to 1e-10 rather than 1e-12.
+        double largest = 0;
+        foreach (double g in expected)
+        {
+            largest = Math.Max(largest, Math.Abs(g));
+        }
+
+        double tolerance = largest > 1e12 ? 1e-10 : 1e-12;
+        return (worst <= tolerance && offsetGap <= 1e-10 && scaleGap <= 1e-10)
             .Label($"gradient {worst:E2}, offset identity {offsetGap:E2}, scale identity {scaleGap:E2}; forward [{string.Join(", ", expected)}], reverse [{string.Join(", ", reverse.Gradient)}]");
     }
 
