@@ -25,7 +25,6 @@ public sealed class KillTests(ITestOutputHelper output)
         // What the new run writes when left alone.
         string[] newRun = ["simulate", "--t-max", "6000", "--quiet", "--out", dir];
         var whole = ChildProcess.Start(tmp.Path, null, newRun).Wait(TimeSpan.FromMinutes(2));
-        double seconds;
         Assert.True(whole.Exit == 0, whole.Err);
         var newSet = Ours(dir);
         Assert.NotEqual(oldSet, newSet);
@@ -33,17 +32,27 @@ public sealed class KillTests(ITestOutputHelper output)
         var random = new Random(20261201);
         int kills = 0, finished = 0, oldSeen = 0, newSeen = 0, rounds = 0;
         var violations = new List<string>();
-        // Rounds go on until six runs were killed (the machine's load changes how long a run takes), twenty at most.
+        // Rounds go on until six runs were killed, twenty at most. The moment of each kill is chosen by what the run has
+        // done, not by a clock: at once, when its staging folder appears, or when it holds a random number of the new
+        // set's files (so also after the last one, just before the swap), then a random few polls later.
         for (int round = 0; round < 20 && kills < 6; round++)
         {
             rounds++;
-            // Start from the old set each round: commit it (a finished run, timed: the new run takes about 1.5 times as long), then the new run, killed part-way.
-            var oldRun = Stopwatch.StartNew();
+            // Start from the old set each round: commit it, then the new run, killed part-way.
             Assert.Equal(0, ChildProcess.Start(tmp.Path, null, "simulate", "--t-max", "4000", "--quiet", "--out", dir).Wait(TimeSpan.FromMinutes(2)).Exit);
-            seconds = 1.5 * oldRun.Elapsed.TotalSeconds;
-            double at = seconds * (0.1 + (0.8 * random.NextDouble()));
+            int staged = random.Next(-1, newSet.Count + 1); // −1: at once; 0: the staging folder exists; n: n files staged
+            int polls = random.Next(0, 4);
+            string at = staged < 0 ? "at once" : $"with {staged} staged file(s), {polls} poll(s) later";
             using var child = ChildProcess.Start(tmp.Path, null, newRun);
-            Thread.Sleep(TimeSpan.FromSeconds(at));
+            if (staged >= 0)
+            {
+                WaitFor(() => child.HasExited || Staged(tmp.Path) >= staged, TimeSpan.FromMinutes(2));
+                for (int i = 0; i < polls && !child.HasExited; i++)
+                {
+                    Thread.Sleep(20);
+                }
+            }
+
             if (child.HasExited)
             {
                 finished++;
@@ -69,7 +78,7 @@ public sealed class KillTests(ITestOutputHelper output)
 
             if (now.Count + after.Count > 0)
             {
-                violations.Add($"round {round}, killed at {at:0.00} s: {string.Join("; ", now.Concat(after))}");
+                violations.Add($"round {round}, killed {at}: {string.Join("; ", now.Concat(after))}");
             }
         }
 
@@ -165,12 +174,35 @@ public sealed class KillTests(ITestOutputHelper output)
         return all;
     }
 
-    static void WaitFor(Func<bool> condition, TimeSpan timeout)
+    /// <summary>The most files any staging folder of an output set under <paramref name="root"/> holds now; −1 when there is none.</summary>
+    static int Staged(string root)
     {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
+        int most = -1;
+        foreach (string stage in Directory.EnumerateDirectories(root, ".out.neurofold-*"))
         {
-            if (clock.Elapsed > timeout)
+            try
+            {
+                most = Math.Max(most, Directory.EnumerateFiles(stage, "*", SearchOption.AllDirectories).Count());
+            }
+            catch (IOException)
+            {
+                // renamed or removed while looking: the run moved on
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return most;
+    }
+
+    /// <summary>Polls <paramref name="condition"/> every 20 ms, at most <paramref name="limit"/> (a bound on waiting, not a measurement).</summary>
+    static void WaitFor(Func<bool> condition, TimeSpan limit)
+    {
+        long polls = (long)(limit.TotalMilliseconds / 20);
+        for (long i = 0; !condition(); i++)
+        {
+            if (i >= polls)
             {
                 throw new TimeoutException("the condition was not met in time");
             }
