@@ -20,16 +20,7 @@ internal static class DopamineJob
     public static Either<RunFailure, (DopamineResult Result, ArtifactWriter.Written Files)> Produce(ResolvedDopamine spec, OutputSet set, TextWriter? progress)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        int reported = 0;
-        Action<int>? hook = progress is null || spec.Seconds < 10 ? null : done =>
-        {
-            int tenth = 10 * done / spec.Seconds;
-            if (tenth > reported)
-            {
-                reported = tenth;
-                progress.WriteLine($"network: {done}/{spec.Seconds} s ({tenth * 10}%)");
-            }
-        };
+        var hook = PlasticArtifacts.Progress(progress, spec.Seconds);
         var rule = PlasticityRule.Daspnet2007;
         var result = PlasticSimulation.Run(spec.Network, rule, spec.Protocol, spec.Seconds, spec.Threads, hook);
         var plastic = result.Plastic;
@@ -39,20 +30,15 @@ internal static class DopamineJob
         }
 
         var network = spec.Network;
-        int n = network.Neurons.Count;
         int last = Math.Max(0, spec.Steps - 1000);
-        var grid = TimeGrid.FromSteps(NetworkSimulation.StepMs, spec.Steps).Match(Succ: x => x, Fail: _ => throw new InvalidOperationException("the resolver bounds the steps"));
         string title = $"dopamine-modulated STDP network (Izhikevich 2007), second {spec.Seconds}";
-        var picture = RewardedSynapsePlot.Create(result, rule.MaxWeight);
         var files = new List<Artifact>
         {
-            Artifact.Text("spikes.csv", w => Csv.WriteSpikes(w, plastic.SpikeSteps.AsSpan(), plastic.SpikeNeurons.AsSpan(), grid)),
+            PlasticArtifacts.Spikes(plastic.SpikeSteps, plastic.SpikeNeurons, spec.Steps),
             Artifact.Json("summary.json", w => DopamineOutputs.WriteSummary(w, spec, result)),
-            new("raster.png", s => s.Write(RasterPlot.Png(title, n, network.Neurons.Excitatory, plastic.SpikeSteps.AsSpan(), plastic.SpikeNeurons.AsSpan(), last, spec.Steps - last))),
-            new("raster.svg", s => s.Write(RasterPlot.Svg(title, n, network.Neurons.Excitatory, plastic.SpikeSteps.AsSpan(), plastic.SpikeNeurons.AsSpan(), last, spec.Steps - last))),
-            new("rewarded.png", PlotFiles.Png(picture, RewardedSynapsePlot.Width, RewardedSynapsePlot.Height)),
-            new("rewarded.svg", Artifact.TextContent(w => w.Write(PlotFiles.RenumberClipPaths(picture.GetSvgXml(RewardedSynapsePlot.Width, RewardedSynapsePlot.Height))))),
         };
+        files.AddRange(PlasticArtifacts.Raster(title, network.Neurons.Count, network.Neurons.Excitatory, plastic.SpikeSteps, plastic.SpikeNeurons, spec.Steps, last));
+        files.AddRange(PlasticArtifacts.Picture("rewarded", RewardedSynapsePlot.Create(result, rule.MaxWeight), RewardedSynapsePlot.Width, RewardedSynapsePlot.Height));
         return (result, ArtifactWriter.Write(set, NetworkCommand.Name, w => DopamineResolver.Write(w, spec), files));
     }
 

@@ -31,16 +31,7 @@ internal static class PlasticJob
     public static Either<RunFailure, (PlasticResult Result, ArtifactWriter.Written Files)> Produce(ResolvedPlastic spec, OutputSet set, TextWriter? progress)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        int reported = 0;
-        Action<int>? hook = progress is null || spec.Seconds < 10 ? null : done =>
-        {
-            int tenth = 10 * done / spec.Seconds;
-            if (tenth > reported)
-            {
-                reported = tenth;
-                progress.WriteLine($"network: {done}/{spec.Seconds} s ({tenth * 10}%)");
-            }
-        };
+        var hook = PlasticArtifacts.Progress(progress, spec.Seconds);
         var rule = PlasticityRule.Spnet2006;
         var result = PlasticSimulation.Run(spec.Network, rule, spec.Seconds, spec.SnapshotAt.AsSpan(), spec.Threads, hook);
         if (result.Status is RunStatus.NonFinite nf)
@@ -51,18 +42,14 @@ internal static class PlasticJob
         var network = spec.Network;
         int n = network.Neurons.Count;
         int last = Math.Max(0, spec.Steps - 1000);
-        var grid = TimeGrid.FromSteps(NetworkSimulation.StepMs, spec.Steps).Match(Succ: x => x, Fail: _ => throw new InvalidOperationException("the resolver bounds the steps"));
         string title = $"polychronization network (Izhikevich 2006), second {spec.Seconds}";
-        var weights = WeightDistributionPlot.Create(result, rule.MaxWeight);
         var files = new List<Artifact>
         {
-            Artifact.Text("spikes.csv", w => Csv.WriteSpikes(w, result.SpikeSteps.AsSpan(), result.SpikeNeurons.AsSpan(), grid)),
+            PlasticArtifacts.Spikes(result.SpikeSteps, result.SpikeNeurons, spec.Steps),
             Artifact.Json("summary.json", w => PlasticOutputs.WriteSummary(w, spec, result)),
-            new("raster.png", s => s.Write(RasterPlot.Png(title, n, network.Neurons.Excitatory, result.SpikeSteps.AsSpan(), result.SpikeNeurons.AsSpan(), last, spec.Steps - last))),
-            new("raster.svg", s => s.Write(RasterPlot.Svg(title, n, network.Neurons.Excitatory, result.SpikeSteps.AsSpan(), result.SpikeNeurons.AsSpan(), last, spec.Steps - last))),
-            new("weights.png", PlotFiles.Png(weights, WeightDistributionPlot.Width, WeightDistributionPlot.Height)),
-            new("weights.svg", Artifact.TextContent(w => w.Write(PlotFiles.RenumberClipPaths(weights.GetSvgXml(WeightDistributionPlot.Width, WeightDistributionPlot.Height))))),
         };
+        files.AddRange(PlasticArtifacts.Raster(title, network.Neurons.Count, network.Neurons.Excitatory, result.SpikeSteps, result.SpikeNeurons, spec.Steps, last));
+        files.AddRange(PlasticArtifacts.Picture("weights", WeightDistributionPlot.Create(result, rule.MaxWeight), WeightDistributionPlot.Width, WeightDistributionPlot.Height));
         foreach (var snapshot in result.Snapshots)
         {
             files.AddRange(PlasticOutputs.Snapshot(snapshot, n, network.SynapsesPerNeuron));

@@ -21,16 +21,7 @@ internal static class SparsePlasticJob
     {
         ArgumentNullException.ThrowIfNull(spec);
         int seconds = spec.Steps / 1000;
-        int reported = 0;
-        Action<int>? hook = progress is null || seconds < 10 ? null : done =>
-        {
-            int tenth = 10 * done / seconds;
-            if (tenth > reported)
-            {
-                reported = tenth;
-                progress.WriteLine($"network: {done}/{seconds} s ({tenth * 10}%)");
-            }
-        };
+        var hook = PlasticArtifacts.Progress(progress, seconds);
         var rule = spec.StdpRule;
         var result = PlasticSimulation.Run(spec.Network, rule, seconds, spec.Threads, hook);
         if (result.Status is RunStatus.NonFinite nf)
@@ -39,20 +30,16 @@ internal static class SparsePlasticJob
         }
 
         var network = spec.Network;
-        int n = network.Neurons.Count;
-        var grid = TimeGrid.FromSteps(NetworkSimulation.StepMs, spec.Steps).Match(Succ: x => x, Fail: _ => throw new InvalidOperationException("the resolver bounds the steps"));
-        string title = $"sparse network with STDP, N = {n}, {network.Connectivity.SynapseCount} synapses";
+        string title = $"sparse network with STDP, N = {network.Neurons.Count}, {network.Connectivity.SynapseCount} synapses";
         int excitatorySynapses = ((Connectivity.Sparse)network.Connectivity).RowStart[network.Neurons.Excitatory];
         var weights = WeightDistributionPlot.Create(result, rule.MaxWeight, excitatorySynapses.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var files = new List<Artifact>
         {
-            Artifact.Text("spikes.csv", w => Csv.WriteSpikes(w, result.SpikeSteps.AsSpan(), result.SpikeNeurons.AsSpan(), grid)),
+            PlasticArtifacts.Spikes(result.SpikeSteps, result.SpikeNeurons, spec.Steps),
             Artifact.Json("summary.json", w => PlasticOutputs.WriteSparseSummary(w, spec, result)),
-            new("raster.png", s => s.Write(RasterPlot.Png(title, n, network.Neurons.Excitatory, result.SpikeSteps.AsSpan(), result.SpikeNeurons.AsSpan(), 0, spec.Steps))),
-            new("raster.svg", s => s.Write(RasterPlot.Svg(title, n, network.Neurons.Excitatory, result.SpikeSteps.AsSpan(), result.SpikeNeurons.AsSpan(), 0, spec.Steps))),
-            new("weights.png", PlotFiles.Png(weights, WeightDistributionPlot.Width, WeightDistributionPlot.Height)),
-            new("weights.svg", Artifact.TextContent(w => w.Write(PlotFiles.RenumberClipPaths(weights.GetSvgXml(WeightDistributionPlot.Width, WeightDistributionPlot.Height))))),
         };
+        files.AddRange(PlasticArtifacts.Raster(title, network.Neurons.Count, network.Neurons.Excitatory, result.SpikeSteps, result.SpikeNeurons, spec.Steps, 0));
+        files.AddRange(PlasticArtifacts.Picture("weights", weights, WeightDistributionPlot.Width, WeightDistributionPlot.Height));
         return (result, ArtifactWriter.Write(set, NetworkCommand.Name, w => NetworkResolver.Write(w, spec), files));
     }
 
