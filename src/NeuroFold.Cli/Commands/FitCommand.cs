@@ -31,10 +31,23 @@ internal static class FitCommand
     /// <summary>The command's name, in manifests.</summary>
     public const string Name = "fit";
 
-    /// <summary>The training stimuli when <c>--stimuli</c> is not given and the data hold them (the QSNMC 2007 split; validation: 00, 09, 12).</summary>
-    public static ImmutableArray<string> DefaultTrain { get; } = ["05", "06", "08"];
+    /// <summary>The training stimuli when <c>--stimuli</c> is not given and the data hold them (the QSNMC 2007 split; validation: 08, 09).</summary>
+    public static ImmutableArray<string> DefaultTrain { get; } = ["00", "05", "06", "12"];
 
+    /// <summary>Starts of a gradient method (Adam, L-BFGS).</summary>
     public const int DefaultStarts = 8;
+
+    /// <summary>Starts of CMA-ES.</summary>
+    public const int DefaultStartsCmaes = 48;
+
+    /// <summary>CMA-ES generations per start.</summary>
+    public const int DefaultGenerations = 300;
+
+    /// <summary>CMA-ES's initial step size in the sigmoid-transformed coordinates.</summary>
+    public const double DefaultSigma = 1.0;
+
+    /// <summary>The optimizers of <c>--optimizer</c>.</summary>
+    public static ImmutableArray<string> Optimizers { get; } = ["adam", "lbfgs", "cmaes"];
 
     public const int DefaultIterations = 200;
 
@@ -51,32 +64,36 @@ internal static class FitCommand
         var scheme = Text("--scheme", "NAME", "izhikevich2003: jaxley, euler or net2003 (default jaxley); izhikevich2007: euler");
         var preset = Text("--preset", "NAME", "the starting point (start 0): a 2003 preset (default rs) or a 2007 one (default rs-2007)");
         var parameters = Text("--params", "P.json", "values over the preset's for the starting point (the format of gradient --params and of FIT/params.json)");
-        var free = Text("--free", "a,b,…", "the fitted quantities (default a,b,c,d; 2007 also C,k,vr,vt,vpeak)");
+        var free = Text("--free", "a,b,…", "the fitted quantities (default 2003: a,b,c,d,scale,offset; 2007: a,b,c,d,C,k,vr,vt,vpeak,offset)");
         var loss = Loss();
         var surrogate = Surrogate();
-        var optimizer = Text("--optimizer", "NAME", "adam (the only one so far)");
-        var starts = Text("--starts", "N", $"number of starts: start 0 is the starting point, the others are drawn uniformly in the bounds (default {DefaultStarts})");
+        var optimizer = Text("--optimizer", "NAME", "cmaes (gradient-free, any loss; the default), adam or lbfgs (forward-mode gradients, voltage-mse)");
+        var starts = Text("--starts", "N", $"number of starts: start 0 is the starting point, the others are drawn uniformly in the bounds (default cmaes {DefaultStartsCmaes}, adam/lbfgs {DefaultStarts})");
         var seed = Seed();
         var threads = Threads();
-        var iterations = Text("--iterations", "K", $"Adam iterations per start (default {DefaultIterations})");
+        var iterations = Text("--iterations", "K", $"per start: CMA-ES generations (default {DefaultGenerations}), Adam steps or L-BFGS evaluations (default {DefaultIterations})");
         var rate = Text("--learning-rate", "X", $"Adam's step on the sigmoid-transformed quantities (default {Numbers.Format(DefaultLearningRate)})");
+        var sigma = Text("--sigma", "X", $"CMA-ES's initial step size on the sigmoid-transformed quantities (default {Numbers.Format(DefaultSigma)})");
+        var population = Text("--population", "N", "CMA-ES's candidates per generation (default 4 + ⌊3·ln(free quantities)⌋)");
         var window = Text("--window", "FROM,TO", "voltage-mse: the time window compared, ms (default the whole recording)");
         var shard = Text("--shard", "I/N", "run only part I of N contiguous parts of the starts (0-based), into its own folder (FIT/starts.json and run.json), for neurofold merge (default: every start)");
         var outDir = Out(Name);
         var quiet = Quiet();
         var command = new Command(
             Name,
-            "Fit a model to recorded stimuli by Adam on the voltage loss (forward-mode gradients) from several starts; writes FIT/params.json, FIT/loss.csv (start,iteration,loss), " +
-            "FIT/summary.json (training loss, validation Γ_A, simulations), FIT/fit.png (data vs model), FIT/loss.png and the manifest FIT/run.json; a progress bar of the iterations on stderr when it is a terminal and not --quiet. " +
+            "Fit a model to recorded stimuli from several starts: CMA-ES on the spike-timing loss gamma-rate (the default), or Adam/L-BFGS on the voltage loss with forward-mode gradients; " +
+            "writes FIT/params.json, FIT/loss.csv (start,iteration,loss,validation_gamma_a), FIT/summary.json (training loss, validation Γ_A, simulations), FIT/fit.png (data vs model), FIT/loss.png and the manifest FIT/run.json; " +
+            "while it runs, a live line on stderr (iteration, best loss, best validation Γ_A, simulations, time left): a progress bar on a terminal, a log line every 10 s when stderr is redirected; none with --quiet. " +
             "Exit codes: 0 ok, 2 invalid input, 3 no start gave a finite loss.");
-        foreach (var o in new Option[] { data, stimuli, model, scheme, preset, parameters, free, loss, surrogate, optimizer, starts, seed, threads, iterations, rate, window, shard, outDir, quiet })
+        foreach (var o in new Option[] { data, stimuli, model, scheme, preset, parameters, free, loss, surrogate, optimizer, starts, seed, threads, iterations, rate, sigma, population, window, shard, outDir, quiet })
         {
             command.Options.Add(o);
         }
 
         command.SetAction(r => Execute(
             new FitOptions(r.GetValue(data), r.GetValue(stimuli), r.GetValue(model), r.GetValue(scheme), r.GetValue(preset), r.GetValue(parameters), r.GetValue(free),
-                r.GetValue(loss), r.GetValue(surrogate), r.GetValue(optimizer), r.GetValue(starts), r.GetValue(seed), r.GetValue(iterations), r.GetValue(rate), r.GetValue(window)),
+                r.GetValue(loss), r.GetValue(surrogate), r.GetValue(optimizer), r.GetValue(starts), r.GetValue(seed), r.GetValue(iterations), r.GetValue(rate), r.GetValue(window),
+                r.GetValue(sigma), r.GetValue(population)),
             r.GetValue(threads), r.GetValue(shard), r.GetValue(outDir), stdout, stderr, r.GetValue(quiet), environment ?? Environment.GetEnvironmentVariable));
         return command;
     }
@@ -116,9 +133,10 @@ internal static class FitCommand
                 int evaluations = count * x.Spec.Iterations;
                 long steps = (long)evaluations * x.Spec.Train.Sum(s => (long)s.Samples);
                 bool show = ProgressView.ShouldShow(stderr, quiet, (int)Math.Min(int.MaxValue, steps), 0);
+                var log = !quiet && ReferenceEquals(stderr, Console.Error) && Console.IsErrorRedirected ? stderr : null;
                 if (x.Shard is { } part)
                 {
-                    var written = ProgressView.Run(show, stderr, evaluations, 2, view => ProducePart(x.Spec, part, x.Threads, set, view));
+                    var written = ProgressView.Run(show, stderr, evaluations, 2, view => ProducePart(x.Spec, part, x.Threads, set, view, log));
                     if (!quiet)
                     {
                         stdout.WriteLine($"shard {part}: starts {part.First(x.Spec.Starts)}..{part.First(x.Spec.Starts) + count - 1} of {x.Spec.Starts} ({clock.Elapsed.TotalSeconds:F1} s)");
@@ -128,7 +146,7 @@ internal static class FitCommand
                     return ExitCodes.Ok;
                 }
 
-                return ProgressView.Run(show, stderr, evaluations, Planned.Length + 1, view => Produce(x.Spec, x.Threads, set, view)).Match(
+                return ProgressView.Run(show, stderr, evaluations, Planned.Length + 1, view => Produce(x.Spec, x.Threads, set, view, log)).Match(
                     Right: w => Report(w.Summary, w.Files, clock.Elapsed, stdout, quiet),
                     Left: failure => failure.Report(stderr));
             }),
@@ -159,23 +177,27 @@ internal static class FitCommand
             return rule is { } r ? p with { Rule = r } : p;
         }).Bind(InBounds);
         var free = modelName.Bind(m => ModelResolver.Free("--free", o.Free, m));
-        var objective = GradientCommand.ResolveObjective(o.Loss, null, null, null, o.Window, null).Bind(x => x.Differentiable
+        var optimizer = o.Optimizer is null ? Success<Error, string>("cmaes")
+            : Optimizers.Contains(o.Optimizer.Trim()) ? Success<Error, string>(o.Optimizer.Trim())
+            : Fail<Error, string>(Error.New($"--optimizer must be one of {string.Join(", ", Optimizers)}, got '{Excerpt.Of(o.Optimizer)}'"));
+        var objective = optimizer.Bind(opt => GradientCommand.ResolveObjective(o.Loss ?? (opt == "cmaes" ? "gamma-rate" : null), null, null, null, o.Window, null).Bind(x => x.Differentiable || opt == "cmaes"
             ? Success<Error, Objective>(x)
-            : Fail<Error, Objective>(Error.New($"--loss {x.Loss}: fit minimises by Adam, which needs a gradient; only voltage-mse has one")));
+            : Fail<Error, Objective>(Error.New($"--loss {x.Loss}: --optimizer {opt} needs a gradient, and only voltage-mse has one (cmaes needs none)"))));
         var surrogate = o.Surrogate is null ? Success<Error, string>("none")
             : GradientCommand.Surrogates.Contains(o.Surrogate.Trim()) ? Success<Error, string>(o.Surrogate.Trim())
             : Fail<Error, string>(Error.New($"--surrogate must be one of {string.Join(", ", GradientCommand.Surrogates)}, got '{Excerpt.Of(o.Surrogate)}'"));
-        var optimizer = o.Optimizer is null || o.Optimizer.Trim() == "adam" ? Success<Error, string>("adam")
-            : Fail<Error, string>(Error.New($"--optimizer must be adam (the only optimizer fit has), got '{Excerpt.Of(o.Optimizer)}'"));
-        var starts = Fields.WholeNumber("--starts", o.Starts, DefaultStarts, 1, 10_000);
+        bool cmaes = o.Optimizer is null || o.Optimizer.Trim() == "cmaes";
+        var starts = Fields.WholeNumber("--starts", o.Starts, cmaes ? DefaultStartsCmaes : DefaultStarts, 1, 10_000);
         var seed = Fields.Seed("--seed", o.Seed);
-        var iterations = Fields.WholeNumber("--iterations", o.Iterations, DefaultIterations, 1, 1_000_000);
+        var iterations = Fields.WholeNumber("--iterations", o.Iterations, cmaes ? DefaultGenerations : DefaultIterations, 1, 1_000_000);
         var rate = Fields.Positive("--learning-rate", o.LearningRate, DefaultLearningRate);
+        var sigma = Fields.Positive("--sigma", o.Sigma, DefaultSigma);
+        var population = o.Population is null ? Success<Error, int>(0) : Fields.WholeNumber("--population", o.Population, 0, 2, 10_000);
         var split = o.Data is null
             ? Fail<Error, (string, ImmutableArray<RecordedStimulus>, ImmutableArray<RecordedStimulus>)>(Error.New("--data is required: a QSNMC 2007 folder or a CSV file t_ms,current_pA,v_mV"))
             : Split(o.Data, o.Stimuli);
-        return (point, free, objective, surrogate, optimizer, starts, seed, iterations, rate, split)
-            .Apply((p, f, ob, su, _, st, se, it, lr, d) => new FitSpec(d.Item1, d.Item2, d.Item3, p, f, ob, su, st, se, it, lr));
+        return (point, free, objective, surrogate, optimizer, starts, seed, iterations, rate, split, sigma, population)
+            .Apply((p, f, ob, su, op, st, se, it, lr, d, sg, pop) => new FitSpec(d.Item1, d.Item2, d.Item3, p, f, ob, su, st, se, it, lr, op, sg, pop));
     }
 
     static Validation<Error, ModelPoint> InBounds(ModelPoint p)
@@ -227,29 +249,35 @@ internal static class FitCommand
     }
 
     /// <summary>Fits and writes every file into <paramref name="set"/>, committing it.</summary>
-    public static Either<RunFailure, (FitSummary Summary, ArtifactWriter.Written Files)> Produce(FitSpec spec, int threads, OutputSet set, ProgressView? view = null)
+    public static Either<RunFailure, (FitSummary Summary, ArtifactWriter.Written Files)> Produce(FitSpec spec, int threads, OutputSet set, ProgressView? view = null, TextWriter? log = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return Write(spec, RunStarts(spec, 0, spec.Starts, threads, view), set, view);
+        var monitor = new FitMonitor(view, log, (long)spec.Starts * spec.Iterations);
+        return Write(spec, RunStarts(spec, 0, spec.Starts, threads, monitor), set, view);
     }
 
-    static ImmutableArray<StartResult> RunStarts(FitSpec spec, int first, int count, int threads, ProgressView? view)
+    static ImmutableArray<StartResult> RunStarts(FitSpec spec, int first, int count, int threads, FitMonitor? monitor)
     {
-        void Evaluated() => view?.Stepped(1);
+        if (spec.Optimizer == "cmaes")
+        {
+            return MultiStart.RunCmaes(spec.Start, spec.Free, spec.Objective, spec.Train, spec.Validation, first, count, spec.Seed, spec.Iterations, spec.Sigma, spec.Population, threads, monitor);
+        }
+
         return spec.Surrogate switch
         {
-            "jaxley" => MultiStart.Run<JaxleySurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, first, count, spec.Seed, spec.Iterations, spec.LearningRate, threads, Evaluated),
-            "superspike" => MultiStart.Run<SuperSpikeSurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, first, count, spec.Seed, spec.Iterations, spec.LearningRate, threads, Evaluated),
-            "sigmoid" => MultiStart.Run<SigmoidSurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, first, count, spec.Seed, spec.Iterations, spec.LearningRate, threads, Evaluated),
-            _ => MultiStart.Run<NoSurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, first, count, spec.Seed, spec.Iterations, spec.LearningRate, threads, Evaluated),
+            "jaxley" => MultiStart.Run<JaxleySurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, spec.Validation, first, count, spec.Seed, spec.Iterations, spec.LearningRate, threads, spec.Optimizer, monitor),
+            "superspike" => MultiStart.Run<SuperSpikeSurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, spec.Validation, first, count, spec.Seed, spec.Iterations, spec.LearningRate, threads, spec.Optimizer, monitor),
+            "sigmoid" => MultiStart.Run<SigmoidSurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, spec.Validation, first, count, spec.Seed, spec.Iterations, spec.LearningRate, threads, spec.Optimizer, monitor),
+            _ => MultiStart.Run<NoSurrogate>(spec.Start, spec.Free, spec.Objective, spec.Train, spec.Validation, first, count, spec.Seed, spec.Iterations, spec.LearningRate, threads, spec.Optimizer, monitor),
         };
     }
 
     /// <summary>Runs part <paramref name="shard"/> of the starts and writes their results (starts.json) and a manifest whose spec names the shard.</summary>
-    public static ArtifactWriter.Written ProducePart(FitSpec spec, Sweeps.SweepShard shard, int threads, OutputSet set, ProgressView? view = null)
+    public static ArtifactWriter.Written ProducePart(FitSpec spec, Sweeps.SweepShard shard, int threads, OutputSet set, ProgressView? view = null, TextWriter? log = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var results = RunStarts(spec, shard.First(spec.Starts), shard.Size(spec.Starts), threads, view);
+        var monitor = new FitMonitor(view, log, (long)shard.Size(spec.Starts) * spec.Iterations);
+        var results = RunStarts(spec, shard.First(spec.Starts), shard.Size(spec.Starts), threads, monitor);
         var files = new List<Artifact> { Artifact.Json(StartsFile, w => FitParts.WriteStarts(w, spec, results)) };
         return ArtifactWriter.Write(set, Name, w => WriteSpec(w, spec, shard), files, view);
     }
@@ -272,18 +300,19 @@ internal static class FitCommand
             Artifact.Json("params.json", w => WriteParams(w, best.Best)),
             Artifact.Text("loss.csv", w =>
             {
-                w.WriteLine("start,iteration,loss");
+                w.WriteLine("start,iteration,loss,validation_gamma_a");
                 foreach (var r in results)
                 {
                     for (int i = 0; i < r.Curve.Length; i++)
                     {
-                        w.Write($"{r.Index},{i + 1},{Csv.Format(r.Curve[i])}\n");
+                        string validation = i < r.Validation.Length && !double.IsNaN(r.Validation[i]) ? Csv.Format(r.Validation[i]) : "";
+                        w.Write($"{r.Index},{i + 1},{Csv.Format(r.Curve[i])},{validation}\n");
                     }
                 }
             }),
             Artifact.Json("summary.json", w => WriteSummary(w, spec, summary)),
             new Artifact("fit.png", PlotFiles.Png(FitPlot.Traces(best.Best, scored), FitPlot.Width, FitPlot.Height(scored.Length))),
-            new Artifact("loss.png", PlotFiles.Png(FitPlot.Losses(results, best.Index), FitPlot.Width, 500)),
+            new Artifact("loss.png", PlotFiles.Png(FitPlot.Losses(results, best.Index, spec.Optimizer, spec.Objective.Loss), FitPlot.Width, 500)),
         };
         return (summary, ArtifactWriter.Write(set, Name, w => WriteSpec(w, spec), files, view));
     }
@@ -364,7 +393,16 @@ internal static class FitCommand
         }
 
         w.WriteEndArray();
-        w.WriteNumber("learningRate", spec.LearningRate);
+        w.WriteString("optimizer", spec.Optimizer);
+        if (spec.Optimizer == "cmaes")
+        {
+            w.WriteNumber("sigma", spec.Sigma);
+        }
+        else
+        {
+            w.WriteNumber("learningRate", spec.LearningRate);
+        }
+
         w.WriteEndObject();
     }
 
@@ -390,11 +428,13 @@ internal static class FitCommand
         w.WriteString("loss", spec.Objective.Loss);
         w.WriteString("window", double.IsPositiveInfinity(spec.Objective.WindowToMs) ? null : $"{Numbers.Format(spec.Objective.WindowFromMs)},{Numbers.Format(spec.Objective.WindowToMs)}");
         w.WriteString("surrogate", spec.Surrogate);
-        w.WriteString("optimizer", "adam");
+        w.WriteString("optimizer", spec.Optimizer);
         w.WriteNumber("starts", spec.Starts);
         w.WriteNumber("seed", spec.Seed);
         w.WriteNumber("iterations", spec.Iterations);
         w.WriteNumber("learningRate", spec.LearningRate);
+        w.WriteNumber("sigma", spec.Sigma);
+        w.WriteNumber("population", spec.Population);
         if (shard is { } part)
         {
             w.WriteString("shard", part.ToString());
@@ -424,7 +464,8 @@ internal static class FitCommand
             var start = spec.GetProperty("start").EnumerateObject().Select(p => (p.Name, p.Value.GetDouble())).ToImmutableArray();
             var rule = Enum.Parse<CellRule2007>(Text("rule") ?? nameof(CellRule2007.None));
             var options = new FitOptions(Text("data"), Text("stimuli"), Text("model"), Text("scheme"), null, null, Text("free"), Text("loss"), Text("surrogate"),
-                Text("optimizer"), Number("starts"), Number("seed"), Number("iterations"), Number("learningRate"), Text("window"));
+                Text("optimizer"), Number("starts"), Number("seed"), Number("iterations"), Number("learningRate"), Text("window"), Number("sigma"),
+                Number("population") is "0" ? null : Number("population"));
             return Resolve(options, start, rule).MapFail(e => Error.New($"$.spec: {e.Message}"));
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)

@@ -111,7 +111,7 @@ internal static class GradientCommand
         var job = (point, free, objective, surrogate, method, recordings).Apply((p, f, o, s, m, d) => (Point: p, Free: f, Objective: o, Surrogate: s, Method: m, Data: d))
             .Bind(x => x.Method != "central-difference" && !x.Objective.Differentiable
                 ? Fail<Error, (ModelPoint Point, ImmutableArray<string> Free, Objective Objective, string Surrogate, string Method, ImmutableArray<RecordedStimulus> Data)>(
-                    Error.New($"--loss {x.Objective.Loss} has no forward- or reverse-mode gradient yet (its derivative needs the spike times' derivatives, which are not implemented); use --loss voltage-mse or --method central-difference"))
+                    Error.New($"--loss {x.Objective.Loss} has no forward- or reverse-mode gradient (it counts spikes, whose labels are steps of the exact map); use --loss voltage-mse or smooth-gamma, or --method central-difference"))
                 : Success<Error, (ModelPoint Point, ImmutableArray<string> Free, Objective Objective, string Surrogate, string Method, ImmutableArray<RecordedStimulus> Data)>(x));
         return job.Match(
             Succ: x =>

@@ -63,7 +63,7 @@ internal static class Vocabulary
 
     /// <summary><c>--loss NAME</c>: what a fit or a gradient minimises.</summary>
     public static Option<string?> Loss() =>
-        Text("--loss", "NAME", "voltage-mse (spikes masked or clipped; differentiable), spike-count, van-rossum (--tau) or gamma (1 - Gamma_A, the QSNMC score) (default voltage-mse)");
+        Text("--loss", "NAME", "voltage-mse (spikes masked or clipped; differentiable), smooth-gamma (Gamma_int - smooth Gamma, Gaussian window; differentiable through the spike times), spike-count, van-rossum (--tau), gamma (1 - Gamma_A, the QSNMC score) or gamma-rate (Gamma_int - Gamma + 0.2 ln^2 of the rate ratio; fit's default with cmaes) (default voltage-mse)");
 
     /// <summary><c>--surrogate NAME</c>: the derivative given to the spike's Heaviside step.</summary>
     public static Option<string?> Surrogate() =>

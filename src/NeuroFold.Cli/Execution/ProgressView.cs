@@ -50,8 +50,17 @@ internal sealed class ProgressView
         });
         return console.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx => work(new ProgressView(ctx.AddTask("simulating", maxValue: steps), ctx.AddTask("writing files", maxValue: Math.Max(1, files)))));
+    }
+
+    /// <summary>Replaces the description of the simulating bar (a fit's live line).</summary>
+    public void Describe(string text)
+    {
+        if (simulating is not null)
+        {
+            simulating.Description = Markup.Escape(text);
+        }
     }
 
     /// <summary>Records that <paramref name="steps"/> more steps are done.</summary>

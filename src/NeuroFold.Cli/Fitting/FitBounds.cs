@@ -18,8 +18,8 @@ internal static class FitBounds
 
     static readonly ImmutableDictionary<string, Bound> Box2007 = new Dictionary<string, Bound>
     {
-        ["C"] = new(20, 400), ["k"] = new(0.1, 3), ["vr"] = new(-80, -55), ["vt"] = new(-55, -25), ["vpeak"] = new(0, 60),
-        ["a"] = new(0.001, 0.3), ["b"] = new(-10, 20), ["c"] = new(-75, -30), ["d"] = new(0, 400),
+        ["C"] = new(1, 400), ["k"] = new(0.05, 3), ["vr"] = new(-80, -55), ["vt"] = new(-55, -10), ["vpeak"] = new(0, 60),
+        ["a"] = new(0.001, 1), ["b"] = new(-50, 50), ["c"] = new(-75, -30), ["d"] = new(0, 3000),
         ["v0"] = new(-90, -40), ["u0"] = new(-200, 200), ["scale"] = new(0.2, 3), ["offset"] = new(-300, 300),
     }.ToImmutableDictionary();
 

@@ -54,6 +54,13 @@ internal static class FitParts
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("validation");
+            foreach (double x in r.Validation)
+            {
+                w.WriteStringValue(Csv.Format(x));
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
@@ -172,7 +179,8 @@ internal static class FitParts
                     var best = MultiStart.Place(spec.Start, spec.Free, [.. e.GetProperty("best").EnumerateArray().Select(x => x.GetDouble())]);
                     var curve = e.GetProperty("curve").EnumerateArray().Select(x => double.Parse(x.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)).ToImmutableArray();
                     double bestLoss = double.Parse(e.GetProperty("bestLoss").GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
-                    results.Add(new StartResult(index, origin, best, bestLoss, curve, e.GetProperty("simulations").GetInt32()));
+                    var validation = e.GetProperty("validation").EnumerateArray().Select(x => double.Parse(x.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)).ToImmutableArray();
+                    results.Add(new StartResult(index, origin, best, bestLoss, curve, e.GetProperty("simulations").GetInt32(), validation));
                 }
 
                 return expected == shard.First(spec.Starts) + shard.Size(spec.Starts)

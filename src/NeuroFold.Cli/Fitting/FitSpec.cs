@@ -15,6 +15,9 @@ namespace NeuroFold.Cli.Fitting;
 /// <param name="Seed">Seed of the random starts.</param>
 /// <param name="Iterations">Adam iterations per start.</param>
 /// <param name="LearningRate">Adam's step size (on the sigmoid-transformed quantities).</param>
+/// <param name="Optimizer">cmaes, adam or lbfgs.</param>
+/// <param name="Sigma">CMA-ES's initial step size (on the sigmoid-transformed quantities).</param>
+/// <param name="Population">CMA-ES's candidates per generation (0: its default).</param>
 internal sealed record FitSpec(
     string DataPath, ImmutableArray<RecordedStimulus> Train, ImmutableArray<RecordedStimulus> Validation, ModelPoint Start, ImmutableArray<string> Free,
-    Objective Objective, string Surrogate, int Starts, long Seed, int Iterations, double LearningRate);
+    Objective Objective, string Surrogate, int Starts, long Seed, int Iterations, double LearningRate, string Optimizer, double Sigma, int Population);

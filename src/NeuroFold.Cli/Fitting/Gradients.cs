@@ -77,7 +77,7 @@ internal static class Gradients
         double loss = 0;
         foreach (var stimulus in data)
         {
-            loss += objective.Evaluate(point.Plain(stimulus), stimulus, []);
+            loss += objective.Evaluate(point.Plain(stimulus, objective.NeedsTrace ? NeuroFold.Core.Simulation.Recording.Full : NeuroFold.Core.Simulation.Recording.SpikesOnly), stimulus, []);
         }
 
         return loss / data.Length;

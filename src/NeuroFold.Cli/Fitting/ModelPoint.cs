@@ -50,7 +50,10 @@ internal sealed record ModelPoint(string Model, string Scheme, CellRule2007 Rule
     double Offset => Values[^1];
 
     /// <summary>The plain run on a recording's current (the same values as <see cref="Forward{TSurrogate}"/>, bit for bit).</summary>
-    public SimulationResult Plain(RecordedStimulus stimulus)
+    public SimulationResult Plain(RecordedStimulus stimulus) => Plain(stimulus, Recording.Full);
+
+    /// <summary>The plain run, recording as <paramref name="recording"/> says (spikes only when no trace is needed).</summary>
+    public SimulationResult Plain(RecordedStimulus stimulus, Recording recording)
     {
         var grid = Grid(stimulus);
         var current = new double[grid.Steps];
@@ -61,14 +64,14 @@ internal sealed record ModelPoint(string Model, string Scheme, CellRule2007 Rule
 
         if (Is2007)
         {
-            return Simulation.Run<Izhikevich2007Scheme, Izhikevich2007Parameters>(Cell2007, Initial, grid, current, 0.0, Recording.Full);
+            return Simulation.Run<Izhikevich2007Scheme, Izhikevich2007Parameters>(Cell2007, Initial, grid, current, 0.0, recording);
         }
 
         return Scheme switch
         {
-            "jaxley" => Simulation.Run<JaxleyScheme>(Cell2003, Initial, grid, current, Capacitance2003, Recording.Full),
-            "euler" => Simulation.Run<ForwardEulerScheme>(Cell2003, Initial, grid, current, Capacitance2003, Recording.Full),
-            _ => Simulation.Run<Net2003Scheme>(Cell2003, Initial, grid, current, Capacitance2003, Recording.Full),
+            "jaxley" => Simulation.Run<JaxleyScheme>(Cell2003, Initial, grid, current, Capacitance2003, recording),
+            "euler" => Simulation.Run<ForwardEulerScheme>(Cell2003, Initial, grid, current, Capacitance2003, recording),
+            _ => Simulation.Run<Net2003Scheme>(Cell2003, Initial, grid, current, Capacitance2003, recording),
         };
     }
 

@@ -22,7 +22,7 @@ internal static class ModelResolver
 
     /// <summary>The free quantities when <c>--free</c> is not given.</summary>
     public static ImmutableArray<string> DefaultFree(string model) =>
-        model == "izhikevich2007" ? ["a", "b", "c", "d", "C", "k", "vr", "vt", "vpeak"] : ["a", "b", "c", "d"];
+        model == "izhikevich2007" ? ["a", "b", "c", "d", "C", "k", "vr", "vt", "vpeak", "offset"] : ["a", "b", "c", "d", "scale", "offset"];
 
     public static Validation<Error, string> Model(string field, string? text) =>
         text is null ? Fail<Error, string>(Error.New($"{field} is required: one of {string.Join(", ", Models)}"))

@@ -17,10 +17,16 @@ namespace NeuroFold.Cli.Fitting;
 /// <param name="TauMs">The van Rossum time constant, ms.</param>
 internal sealed record Objective(string Loss, SpikeHandling Spikes, double ClipMv, double MaskBeforeMs, double MaskAfterMs, double WindowFromMs, double WindowToMs, double TauMs)
 {
-    public static ImmutableArray<string> Names { get; } = ["voltage-mse", "spike-count", "van-rossum", "gamma"];
+    public static ImmutableArray<string> Names { get; } = ["voltage-mse", "spike-count", "van-rossum", "gamma", "gamma-rate", "smooth-gamma"];
+
+    /// <summary>The least upstroke slope of smooth-gamma's spike-time derivative, mV/ms.</summary>
+    public const double MinSlopeMvPerMs = 1.0;
+
+    /// <summary>The weight of the rate term of gamma-rate.</summary>
+    public const double RateWeight = 0.5;
 
     /// <summary>True when the loss has a derivative through the voltage (forward mode applies).</summary>
-    public bool Differentiable => Loss == "voltage-mse";
+    public bool Differentiable => Loss is "voltage-mse" or "smooth-gamma";
 
     /// <summary>The model's v at each sample of the recording (sample 0: the initial state).</summary>
     public static double[] Samples(SimulationResult run) => [.. run.Trace.VMv];
@@ -36,6 +42,22 @@ internal sealed record Objective(string Loss, SpikeHandling Spikes, double ClipM
 
         return s;
     }
+
+    /// <summary>The mean Γ of a run's spikes against each repetition.</summary>
+    public static double GammaMean(SimulationResult run, RecordedStimulus data)
+    {
+        var all = data.AllSpikeTimesMs();
+        double gamma = 0;
+        foreach (var repetition in all)
+        {
+            gamma += CoincidenceFactor.Gamma(run.Spikes.TimesMs.AsSpan(), repetition.AsSpan(), data.DurationMs);
+        }
+
+        return gamma / all.Length;
+    }
+
+    /// <summary>True when the loss needs the voltage trace (else a spikes-only run will do).</summary>
+    public bool NeedsTrace => Differentiable;
 
     /// <summary>The loss of one stimulus; <paramref name="adjoint"/> (one per sample, or empty) receives ∂L/∂(model v of each sample).</summary>
     public double Evaluate(SimulationResult run, RecordedStimulus data, Span<double> adjoint)
@@ -101,9 +123,59 @@ internal sealed record Objective(string Loss, SpikeHandling Spikes, double ClipM
                 return sum / reps;
             }
 
+            case "smooth-gamma":
+            {
+                var v = run.Trace.VMv;
+                if (!adjoint.IsEmpty)
+                {
+                    adjoint.Clear();
+                }
+
+                if (v.Length != data.Samples)
+                {
+                    return double.PositiveInfinity;
+                }
+
+                var times = run.Spikes.TimesMs.AsSpan();
+                var dGamma = new double[times.Length];
+                var one = new double[times.Length];
+                double gamma = 0;
+                var all = data.AllSpikeTimesMs();
+                foreach (var repetition in all)
+                {
+                    gamma += SmoothCoincidence.Evaluate(times, repetition.AsSpan(), data.DurationMs, one);
+                    for (int i = 0; i < one.Length; i++)
+                    {
+                        dGamma[i] += one[i] / all.Length;
+                    }
+                }
+
+                gamma /= all.Length;
+                if (!adjoint.IsEmpty)
+                {
+                    // spike i's time moves as the crossing of the last state before its step: ∂t/∂v = −1/(its upstroke slope)
+                    for (int i = 0; i < times.Length; i++)
+                    {
+                        int k = run.Spikes.Steps[i];
+                        double slope = k >= 1 ? (v[k] - v[k - 1]) / data.DtMs : 0.0;
+                        adjoint[k] += -dGamma[i] * (-1.0 / Math.Max(slope, MinSlopeMvPerMs));
+                    }
+                }
+
+                return (reps >= 2 ? data.IntrinsicGamma : 1.0) - gamma;
+            }
+
+            case "gamma-rate":
+            {
+                double gamma = GammaMean(run, data);
+                double intrinsic = reps >= 2 ? data.IntrinsicGamma : 1.0;
+                double ratio = NeuroFold.Core.Numerics.CorrectlyRounded.Log((run.Spikes.Count + 1.0) / (data.MeanSpikeCount + 1.0));
+                return intrinsic - gamma + (RateWeight * ratio * ratio);
+            }
+
             default:
                 return reps >= 2
-                    ? 1.0 - CoincidenceFactor.Score(run.Spikes.TimesMs.AsSpan(), data.AllSpikeTimesMs(), data.DurationMs).Normalised
+                    ? 1.0 - (GammaMean(run, data) / data.IntrinsicGamma)
                     : 1.0 - CoincidenceFactor.Gamma(run.Spikes.TimesMs.AsSpan(), data.SpikeTimesMs(0).AsSpan(), data.DurationMs);
         }
     }

@@ -8,5 +8,6 @@ namespace NeuroFold.Cli.Fitting;
 /// <param name="Best">The point of its lowest training loss.</param>
 /// <param name="BestLoss">That loss (∞ when no evaluation was finite).</param>
 /// <param name="Curve">The training loss at each iteration.</param>
-/// <param name="Simulations">Forward-mode runs used (one per training stimulus and iteration).</param>
-internal sealed record StartResult(int Index, ModelPoint Origin, ModelPoint Best, double BestLoss, ImmutableArray<double> Curve, int Simulations);
+/// <param name="Simulations">Training runs used (one per training stimulus and evaluation; CMA-ES: per candidate).</param>
+/// <param name="Validation">After each iteration, the mean validation Γ_A of the start's best point so far (NaN without validation stimuli); monitoring only, never used to choose.</param>
+internal sealed record StartResult(int Index, ModelPoint Origin, ModelPoint Best, double BestLoss, ImmutableArray<double> Curve, int Simulations, ImmutableArray<double> Validation);

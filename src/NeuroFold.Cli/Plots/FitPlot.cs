@@ -70,10 +70,11 @@ internal static class FitPlot
         ticks.MarkerSize = 5;
     }
 
-    /// <summary>log₁₀ of the training loss against the iteration, one line per start (the best one thick).</summary>
-    public static Plot Losses(ImmutableArray<StartResult> results, int best)
+    /// <summary>The training loss against the iteration, one line per start (the best one thick): log₁₀ for the voltage loss (mV²), linear for the others (which may be negative).</summary>
+    public static Plot Losses(ImmutableArray<StartResult> results, int best, string optimizer, string loss)
     {
         PlotFiles.EnsureFonts();
+        bool log = loss == "voltage-mse";
         var plot = new Plot();
         foreach (var r in results)
         {
@@ -81,10 +82,10 @@ internal static class FitPlot
             var ys = new List<double>();
             for (int i = 0; i < r.Curve.Length; i++)
             {
-                if (double.IsFinite(r.Curve[i]) && r.Curve[i] > 0)
+                if (double.IsFinite(r.Curve[i]) && (!log || r.Curve[i] > 0))
                 {
                     xs.Add(i + 1);
-                    ys.Add(Math.Log10(r.Curve[i]));
+                    ys.Add(log ? Math.Log10(r.Curve[i]) : r.Curve[i]);
                 }
             }
 
@@ -97,9 +98,9 @@ internal static class FitPlot
             }
         }
 
-        plot.XLabel("iteration");
-        plot.YLabel("log10 training loss (mV²)");
-        plot.Title($"Adam, {results.Length} starts (best: start {best})");
+        plot.XLabel(optimizer == "cmaes" ? "generation" : "evaluation");
+        plot.YLabel(log ? "log10 training loss (mV²)" : optimizer == "cmaes" ? $"best training loss so far ({loss})" : $"training loss ({loss})");
+        plot.Title($"{optimizer}, {results.Length} starts (best: start {best})");
         return plot;
     }
 }

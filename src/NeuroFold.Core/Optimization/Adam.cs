@@ -6,7 +6,7 @@ namespace NeuroFold.Core.Optimization;
 /// <remarks>
 /// With <c>g_z = g_θ·dθ/dz</c>: <c>m ← β₁m + (1 − β₁)g</c>, <c>v ← β₂v + (1 − β₂)g²</c>,
 /// <c>z ← z − α·(m/(1 − β₁ᵗ))/(√(v/(1 − β₂ᵗ)) + ε)</c>. Deterministic: the same objective and start give the same bits.
-/// A non-finite loss or gradient ends the run (the best point so far is returned).
+/// A non-finite loss or gradient ends the run (the best point with a finite loss so far is returned, the point of that last evaluation included when its loss is finite).
 /// </remarks>
 public static class Adam
 {
@@ -38,15 +38,15 @@ public static class Adam
             var theta = Theta(z, bounds);
             var (loss, g) = objective(theta);
             curve.Add(loss);
-            if (!double.IsFinite(loss) || !AllFinite(g))
-            {
-                break;
-            }
-
-            if (loss < bestLoss)
+            if (double.IsFinite(loss) && loss < bestLoss)
             {
                 bestLoss = loss;
                 best = theta;
+            }
+
+            if (!double.IsFinite(loss) || !AllFinite(g))
+            {
+                break;
             }
 
             b1 *= options.Beta1;

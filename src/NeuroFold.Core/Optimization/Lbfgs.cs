@@ -188,7 +188,7 @@ public static class Lbfgs
                 gz[j] = gradient.Length == z.Length ? gradient[j] * bounds[j].Slope(z[j]) : double.NaN;
             }
 
-            if (double.IsFinite(loss) && loss < bestLoss && AllFinite(gz))
+            if (double.IsFinite(loss) && loss < bestLoss)
             {
                 bestLoss = loss;
                 best = point;

@@ -30,15 +30,42 @@ public sealed record RecordedStimulus(
         return ImmutableArray.Create(times);
     }
 
-    /// <summary>Every repetition's spike times, ms.</summary>
+    ImmutableArray<ImmutableArray<double>> allSpikeTimes;
+    double? intrinsic;
+
+    /// <summary>Γ_int of the repetitions (computed once; NaN with fewer than two).</summary>
+    public double IntrinsicGamma => intrinsic ??= SpikeSamples.Length >= 2 ? Core.Losses.CoincidenceFactor.Intrinsic(AllSpikeTimesMs(), DurationMs) : double.NaN;
+
+    /// <summary>The mean spike count of the repetitions.</summary>
+    public double MeanSpikeCount
+    {
+        get
+        {
+            double sum = 0;
+            foreach (var r in SpikeSamples)
+            {
+                sum += r.Length;
+            }
+
+            return sum / SpikeSamples.Length;
+        }
+    }
+
+    /// <summary>Every repetition's spike times, ms (computed once).</summary>
     public ImmutableArray<ImmutableArray<double>> AllSpikeTimesMs()
     {
+        if (!allSpikeTimes.IsDefault)
+        {
+            return allSpikeTimes;
+        }
+
         var all = ImmutableArray.CreateBuilder<ImmutableArray<double>>(SpikeSamples.Length);
         for (int r = 0; r < SpikeSamples.Length; r++)
         {
             all.Add(SpikeTimesMs(r));
         }
 
-        return all.MoveToImmutable();
+        allSpikeTimes = all.MoveToImmutable();
+        return allSpikeTimes;
     }
 }

@@ -41,13 +41,62 @@ public class FitCommandTests
         return t.Write("data.csv", b.ToString());
     }
 
+    /// <summary>A spiking recording: <paramref name="rows"/> samples of 0.1 ms of a fluctuating current around 300 pA (6 µA/cm²), made by <see cref="Truth"/>'s cell.</summary>
+    static string SpikingRecording(TempFolder t, int rows)
+    {
+        var current = new StringBuilder("t_ms,current_pA\n");
+        for (int k = 0; k < rows; k++)
+        {
+            double i = 300 + (150 * Math.Sin(k * 0.0021)) + (120 * Math.Sin((k * 0.0137) + 1)) + (80 * Math.Sin(k * 0.031));
+            current.Append(CultureInfo.InvariantCulture, $"{(k * 0.1).ToString("R", CultureInfo.InvariantCulture)},{i.ToString("R", CultureInfo.InvariantCulture)}\n");
+        }
+
+        t.Write("truth.json", Truth);
+        string currentFile = t.Write("Ispike.csv", current.ToString());
+        var r = Cli.Run("predict", "--fit", t["truth.json"], "--current", currentFile, "--out", t["truthspike"], "--quiet");
+        Assert.True(r.Exit == 0, r.ToString());
+        var currentRows = File.ReadAllLines(currentFile);
+        var traceRows = File.ReadAllLines(t["truthspike/trace.csv"]);
+        var b = new StringBuilder("t_ms,current_pA,v_mV\n");
+        for (int k = 1; k < currentRows.Length; k++)
+        {
+            b.Append(currentRows[k]).Append(',').Append(traceRows[k].Split(',')[1]).Append('\n');
+        }
+
+        return t.Write("spiking.csv", b.ToString());
+    }
+
+    /// <summary>CMA-ES on the spike-timing loss (the default fit) finds a cell whose spikes coincide with the recording's, from a start that misses most of them.</summary>
+    [Fact]
+    public void Cmaes_fits_the_spike_times_of_a_spiking_recording()
+    {
+        using var t = new TempFolder();
+        string data = SpikingRecording(t, 10_000);
+        int dataSpikes = File.ReadAllLines(t["truthspike/spikes.csv"]).Length - 1;
+        Assert.InRange(dataSpikes, 8, 60);
+        t.Write("start.json", """{"a": 0.06, "d": 3}""");
+        var r = Cli.Run("fit", "--data", data, "--model", "izhikevich2003", "--params", t["start.json"], "--free", "a,d", "--starts", "4", "--iterations", "60", "--seed", "3", "--out", t["fit"]);
+        Assert.True(r.Exit == 0, r.ToString());
+        using var summary = JsonDocument.Parse(File.ReadAllText(t["fit/summary.json"]));
+        var stimulus = summary.RootElement.GetProperty("stimuli")[0];
+        double gamma = stimulus.GetProperty("gammaA").GetDouble();
+        Assert.True(gamma > 0.9, $"Γ = {gamma}: {File.ReadAllText(t["fit/summary.json"])}");
+        Assert.Equal("cmaes", summary.RootElement.GetProperty("optimizer").GetString());
+        var header = File.ReadLines(t["fit/loss.csv"]).First();
+        Assert.Equal("start,iteration,loss,validation_gamma_a", header);
+        var rows = File.ReadAllLines(t["fit/loss.csv"]);
+        Assert.True(rows.Length <= 1 + (4 * 60), $"{rows.Length} rows"); // CMA-ES may stop early once its step size vanishes
+        double first = double.Parse(rows[1].Split(',')[2], CultureInfo.InvariantCulture);
+        Assert.True(first > 0.2, $"the first generation's best loss {first}: the start should miss most spikes");
+    }
+
     [Fact]
     public void Fit_recovers_b_of_a_subthreshold_trace_and_predict_reproduces_it()
     {
         using var t = new TempFolder();
         string data = Recording(t, 3000);
         Assert.Single(File.ReadAllLines(t["truth/spikes.csv"])); // the header only: no spike
-        var r = Cli.Run("fit", "--data", data, "--model", "izhikevich2003", "--free", "b", "--starts", "2", "--iterations", "150", "--out", t["fit"]);
+        var r = Cli.Run("fit", "--data", data, "--model", "izhikevich2003", "--optimizer", "adam", "--free", "b", "--starts", "2", "--iterations", "150", "--out", t["fit"]);
         Assert.True(r.Exit == 0, r.ToString());
         using var fitted = JsonDocument.Parse(File.ReadAllText(t["fit/params.json"]));
         double b = fitted.RootElement.GetProperty("b").GetDouble();
@@ -71,12 +120,15 @@ public class FitCommandTests
         }
     }
 
-    [Fact]
-    public void Fit_gives_the_same_bytes_for_one_and_two_threads_and_replays()
+    [Theory]
+    [InlineData("adam")]
+    [InlineData("lbfgs")]
+    [InlineData("cmaes")]
+    public void Fit_gives_the_same_bytes_for_one_and_two_threads_and_replays(string optimizer)
     {
         using var t = new TempFolder();
-        string data = Recording(t, 1500);
-        string[] common = ["fit", "--data", data, "--model", "izhikevich2003", "--free", "a,b", "--starts", "3", "--iterations", "8", "--seed", "7", "--quiet"];
+        string data = optimizer == "cmaes" ? SpikingRecording(t, 4000) : Recording(t, 1500);
+        string[] common = ["fit", "--data", data, "--model", "izhikevich2003", "--optimizer", optimizer, "--free", "a,b", "--starts", "3", "--iterations", "8", "--seed", "7", "--quiet"];
         var one = Cli.Run([.. common, "--threads", "1", "--out", t["one"]]);
         var two = Cli.Run([.. common, "--threads", "2", "--out", t["two"]]);
         Assert.True(one.Exit == 0, one.ToString());
@@ -95,7 +147,7 @@ public class FitCommandTests
     public void Fit_lists_every_bad_option_and_writes_nothing()
     {
         using var t = new TempFolder();
-        var r = Cli.Run("fit", "--model", "hodgkin", "--starts", "0", "--iterations", "x", "--optimizer", "lbfgs", "--seed", "-1", "--out", t["fit"]);
+        var r = Cli.Run("fit", "--model", "hodgkin", "--starts", "0", "--iterations", "x", "--optimizer", "newton", "--seed", "-1", "--out", t["fit"]);
         Assert.Equal(2, r.Exit);
         foreach (string field in new[] { "--data", "--model", "--starts", "--iterations", "--optimizer", "--seed" })
         {
@@ -104,7 +156,7 @@ public class FitCommandTests
 
         Assert.False(Directory.Exists(t["fit"]));
         string data = Recording(t, 500);
-        var loss = Cli.Run("fit", "--data", data, "--model", "izhikevich2003", "--loss", "gamma", "--free", "a,zz", "--stimuli", "99", "--out", t["fit"]);
+        var loss = Cli.Run("fit", "--data", data, "--model", "izhikevich2003", "--optimizer", "adam", "--loss", "gamma", "--free", "a,zz", "--stimuli", "99", "--out", t["fit"]);
         Assert.Equal(2, loss.Exit);
         foreach (string field in new[] { "--loss gamma", "--free", "--stimuli" })
         {
@@ -142,12 +194,14 @@ public class FitCommandTests
         Assert.False(Directory.Exists(t["q"]));
     }
 
-    [Fact]
-    public void Sharded_fit_merges_into_the_unsharded_fits_bytes()
+    [Theory]
+    [InlineData("adam")]
+    [InlineData("cmaes")]
+    public void Sharded_fit_merges_into_the_unsharded_fits_bytes(string optimizer)
     {
         using var t = new TempFolder();
-        string data = Recording(t, 1500);
-        string[] common = ["fit", "--data", data, "--model", "izhikevich2003", "--free", "a,b", "--starts", "3", "--iterations", "6", "--seed", "11", "--quiet"];
+        string data = optimizer == "cmaes" ? SpikingRecording(t, 4000) : Recording(t, 1500);
+        string[] common = ["fit", "--data", data, "--model", "izhikevich2003", "--optimizer", optimizer, "--free", "a,b", "--starts", "3", "--iterations", "6", "--seed", "11", "--quiet"];
         var whole = Cli.Run([.. common, "--out", t["whole"]]);
         var p0 = Cli.Run([.. common, "--shard", "0/2", "--out", t["p0"]]);
         var p1 = Cli.Run([.. common, "--shard", "1/2", "--out", t["p1"]]);
@@ -173,7 +227,7 @@ public class FitCommandTests
     {
         using var t = new TempFolder();
         string data = Recording(t, 1500);
-        string[] common = ["fit", "--data", data, "--model", "izhikevich2003", "--free", "a,b", "--starts", "3", "--iterations", "4", "--seed", "5", "--quiet"];
+        string[] common = ["fit", "--data", data, "--model", "izhikevich2003", "--optimizer", "adam", "--free", "a,b", "--starts", "3", "--iterations", "4", "--seed", "5", "--quiet"];
         var flag = Cli.Run([.. common, "--shard", "1/2", "--out", t["flag"]]);
         var task = Sharding.ShardCli.Run(Sharding.ShardCli.ArrayTask(1, 2, 0, 1), [.. common, "--out", t["task"]]);
         Assert.True(flag.Exit == 0 && task.Exit == 0, flag.ToString() + task);
