@@ -69,6 +69,21 @@ public readonly struct Dual<TSurrogate> : ILane<Dual<TSurrogate>, bool>
         return block.GetElement(index & 3);
     }
 
+    /// <summary>Writes the <see cref="MaxTangents"/> tangents into <paramref name="destination"/> (at least that long): all of them at once, for a caller that reads many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void CopyTangents(Span<double> destination)
+    {
+        if (destination.Length < MaxTangents)
+        {
+            throw new ArgumentException($"{destination.Length} places for {MaxTangents} tangents", nameof(destination));
+        }
+
+        t0.CopyTo(destination);
+        t1.CopyTo(destination[4..]);
+        t2.CopyTo(destination[8..]);
+        t3.CopyTo(destination[12..]);
+    }
+
     /// <summary>The variable with value <paramref name="value"/> and tangent 1 at <paramref name="index"/> (0 elsewhere): what derivatives are taken with respect to.</summary>
     public static Dual<TSurrogate> Variable(double value, int index)
     {

@@ -130,6 +130,9 @@ public static class ReverseMode
         var sv = new double[s + 1];
         var su = new double[s + 1];
         double lv = 0, lu = 0;
+        int n = names.Length;
+        Span<double> tv = stackalloc double[Dual<TSurrogate>.MaxTangents];
+        Span<double> tu = stackalloc double[Dual<TSurrogate>.MaxTangents];
         for (int g = segments - 1; g >= 0; g--)
         {
             int start = g * s, count = Math.Min(s, steps - start);
@@ -145,17 +148,16 @@ public static class ReverseMode
                 var v = Dual<TSurrogate>.Variable(sv[i], iv);
                 var u = Dual<TSurrogate>.Variable(su[i], iu);
                 dual.Step(ref v, ref u, dual.Input(Dual<TSurrogate>.Constant(current[k])));
-                for (int j = 0; j < names.Length; j++)
+                v.CopyTangents(tv);
+                u.CopyTangents(tu);
+                for (int j = 0; j < n; j++)
                 {
-                    if (j != iv && j != iu)
-                    {
-                        gradient[j] += (lv * v.Tangent(j)) + (lu * u.Tangent(j));
-                    }
+                    gradient[j] += (lv * tv[j]) + (lu * tu[j]);
                 }
 
-                inputGradient[k] = ((lv * v.Tangent(iOffset)) + (lu * u.Tangent(iOffset))) * scale;
-                double nv = (lv * v.Tangent(iv)) + (lu * u.Tangent(iv));
-                double nu = (lv * v.Tangent(iu)) + (lu * u.Tangent(iu));
+                inputGradient[k] = ((lv * tv[iOffset]) + (lu * tu[iOffset])) * scale;
+                double nv = (lv * tv[iv]) + (lu * tu[iv]);
+                double nu = (lv * tv[iu]) + (lu * tu[iu]);
                 lv = nv;
                 lu = nu;
             }

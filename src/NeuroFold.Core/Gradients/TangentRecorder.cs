@@ -10,10 +10,8 @@ internal readonly struct TangentRecorder<TSurrogate>(double[] tangents, int vari
 {
     public void Observe(int step, Dual<TSurrogate> v, Dual<TSurrogate> u, bool spiked)
     {
-        int row = (step - firstStep) * variables;
-        for (int j = 0; j < variables; j++)
-        {
-            tangents[row + j] = v.Tangent(j);
-        }
+        Span<double> all = stackalloc double[Dual<TSurrogate>.MaxTangents];
+        v.CopyTangents(all);
+        all[..variables].CopyTo(tangents.AsSpan((step - firstStep) * variables, variables));
     }
 }
