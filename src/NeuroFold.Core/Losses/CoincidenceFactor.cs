@@ -44,26 +44,40 @@ public static class CoincidenceFactor
     /// <summary>Γ of <paramref name="modelMs"/> against <paramref name="dataMs"/> (both sorted, ms) over a recording of <paramref name="durationMs"/>.</summary>
     public static double Gamma(ReadOnlySpan<double> modelMs, ReadOnlySpan<double> dataMs, double durationMs, double windowMs = WindowMs)
     {
-        if (!(durationMs > 0) || !(windowMs > 0))
+        var scale = Normalisation.Of(modelMs.Length, dataMs.Length, durationMs, windowMs);
+        return scale.Fixed ?? scale.Apply(Coincidences(modelMs, dataMs, windowMs));
+    }
+
+    /// <summary>What turns a count of coincidences into Γ: the chance count, the mean train size and the rate's correction (or the value of Γ when it does not depend on the count).</summary>
+    /// <param name="Expected">The coincidences a Poisson train of the model's rate would have by chance, <c>2νΔ·N_data</c>.</param>
+    /// <param name="Half">½(N_data + N_model).</param>
+    /// <param name="Norm"><c>1 − 2νΔ</c>.</param>
+    /// <param name="Fixed">Γ when the count does not matter: 1 for two empty trains, 0 when <c>2νΔ ≥ 1</c>.</param>
+    internal readonly record struct Normalisation(double Expected, double Half, double Norm, double? Fixed)
+    {
+        /// <summary>For trains of <paramref name="nModel"/> and <paramref name="nData"/> spikes over <paramref name="durationMs"/> (both it and the window must be &gt; 0).</summary>
+        public static Normalisation Of(int nModel, int nData, double durationMs, double windowMs)
         {
-            throw new ArgumentOutOfRangeException(nameof(durationMs), "the duration and the window must be > 0");
+            if (!(durationMs > 0) || !(windowMs > 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(durationMs), "the duration and the window must be > 0");
+            }
+
+            if (nModel + nData == 0)
+            {
+                return new(0, 0, 1, 1.0);
+            }
+
+            double rate = nModel / durationMs;
+            double norm = 1.0 - (2.0 * rate * windowMs);
+            return norm <= 0 ? new(0, 0, norm, 0.0) : new(2.0 * rate * windowMs * nData, 0.5 * (nData + nModel), norm, null);
         }
 
-        int nModel = modelMs.Length, nData = dataMs.Length;
-        if (nModel + nData == 0)
-        {
-            return 1.0;
-        }
+        /// <summary>Γ of a count (or a smooth count) of coincidences.</summary>
+        public double Apply(double coincidences) => ((coincidences - Expected) / Half) / Norm;
 
-        double rate = nModel / durationMs;
-        double norm = 1.0 - (2.0 * rate * windowMs);
-        if (norm <= 0)
-        {
-            return 0.0;
-        }
-
-        double expected = 2.0 * rate * windowMs * nData;
-        return ((Coincidences(modelMs, dataMs, windowMs) - expected) / (0.5 * (nData + nModel))) / norm;
+        /// <summary>∂Γ/∂(count).</summary>
+        public double Slope => 1.0 / Half / Norm;
     }
 
     /// <summary>The intrinsic reliability Γ_int: the mean Γ over the ordered pairs (i, j), i ≠ j, of the repetitions.</summary>

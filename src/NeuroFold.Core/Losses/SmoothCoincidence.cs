@@ -15,30 +15,18 @@ public static class SmoothCoincidence
     /// <summary>Γ̃ of <paramref name="modelMs"/> against <paramref name="dataMs"/> (both sorted, ms); <paramref name="gradient"/> (one per model spike, or empty) receives ∂Γ̃/∂tᵢ.</summary>
     public static double Evaluate(ReadOnlySpan<double> modelMs, ReadOnlySpan<double> dataMs, double durationMs, Span<double> gradient, double windowMs = CoincidenceFactor.WindowMs)
     {
-        if (!(durationMs > 0) || !(windowMs > 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(durationMs), "the duration and the window must be > 0");
-        }
-
         if (!gradient.IsEmpty)
         {
             gradient.Clear();
         }
 
         int nModel = modelMs.Length, nData = dataMs.Length;
-        if (nModel + nData == 0)
+        var scale = CoincidenceFactor.Normalisation.Of(nModel, nData, durationMs, windowMs);
+        if (scale.Fixed is { } value)
         {
-            return 1.0;
+            return value;
         }
 
-        double rate = nModel / durationMs;
-        double norm = 1.0 - (2.0 * rate * windowMs);
-        if (norm <= 0)
-        {
-            return 0.0;
-        }
-
-        double denominator = 0.5 * (nData + nModel) * norm;
         double reach = 6 * windowMs; // K(6Δ) = e⁻³⁶: beyond it, nothing
         double inverse2 = 1.0 / (windowMs * windowMs);
         double coincidences = 0;
@@ -62,10 +50,10 @@ public static class SmoothCoincidence
 
             if (!gradient.IsEmpty)
             {
-                gradient[i] = slope / denominator;
+                gradient[i] = slope * scale.Slope;
             }
         }
 
-        return (coincidences - (2.0 * rate * windowMs * nData)) / denominator;
+        return scale.Apply(coincidences);
     }
 }

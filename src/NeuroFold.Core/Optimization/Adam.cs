@@ -35,7 +35,7 @@ public static class Adam
         double b1 = 1, b2 = 1;
         for (int t = 1; t <= options.Iterations; t++)
         {
-            var theta = Theta(z, bounds);
+            var theta = Bound.Forward(bounds, z);
             var (loss, g) = objective(theta);
             curve.Add(loss);
             if (double.IsFinite(loss) && loss < bestLoss)
@@ -74,16 +74,5 @@ public static class Adam
         }
 
         return true;
-    }
-
-    static ImmutableArray<double> Theta(double[] z, ImmutableArray<Bound> bounds)
-    {
-        var theta = new double[z.Length];
-        for (int j = 0; j < z.Length; j++)
-        {
-            theta[j] = bounds[j].Forward(z[j]);
-        }
-
-        return ImmutableArray.Create(theta);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NeuroFold.Core.Numerics;
 
 namespace NeuroFold.Core.Optimization;
@@ -23,6 +24,18 @@ public readonly record struct Bound(double Lower, double Upper)
         double width = Upper - Lower;
         double p = Math.Clamp((theta - Lower) / width, 1e-12, 1 - 1e-12);
         return CorrectlyRounded.Log(p / (1.0 - p));
+    }
+
+    /// <summary>θ of each unbounded coordinate: the point a minimiser at <paramref name="z"/> shows its objective.</summary>
+    internal static ImmutableArray<double> Forward(ImmutableArray<Bound> bounds, ReadOnlySpan<double> z)
+    {
+        var theta = new double[z.Length];
+        for (int j = 0; j < z.Length; j++)
+        {
+            theta[j] = bounds[j].Forward(z[j]);
+        }
+
+        return ImmutableArray.Create(theta);
     }
 
     static double Sigmoid(double z) =>

@@ -116,7 +116,7 @@ public static class Cmaes
                     z[k][i] = m[i] + (sigma * s);
                 }
 
-                candidates.Add(Theta(z[k], bounds));
+                candidates.Add(Bound.Forward(bounds, z[k]));
             }
 
             var points = candidates.MoveToImmutable();
@@ -169,7 +169,7 @@ public static class Cmaes
                 m[j] += sigma * yw[j];
             }
 
-            means.Add(Theta(m, bounds));
+            means.Add(Bound.Forward(bounds, m));
 
             // p_σ with C^(-1/2)·y_w = B·D⁻¹·Bᵀ·y_w
             for (int i = 0; i < n; i++)
@@ -282,17 +282,6 @@ public static class Cmaes
         }
 
         return a;
-    }
-
-    static ImmutableArray<double> Theta(double[] z, ImmutableArray<Bound> bounds)
-    {
-        var theta = new double[z.Length];
-        for (int j = 0; j < z.Length; j++)
-        {
-            theta[j] = bounds[j].Forward(z[j]);
-        }
-
-        return ImmutableArray.Create(theta);
     }
 
     /// <summary>Cyclic Jacobi: <c>C = B·diag(d²)·Bᵀ</c>; <paramref name="d"/> receives the square roots of the eigenvalues (floored at 10⁻²⁰).</summary>

@@ -173,13 +173,7 @@ public static class Lbfgs
 
         public (double F, double[] G) Evaluate(double[] z)
         {
-            var theta = new double[z.Length];
-            for (int j = 0; j < z.Length; j++)
-            {
-                theta[j] = bounds[j].Forward(z[j]);
-            }
-
-            var point = ImmutableArray.Create(theta);
+            var point = Bound.Forward(bounds, z);
             var (loss, gradient) = objective(point);
             curve.Add(loss);
             var gz = new double[z.Length];
