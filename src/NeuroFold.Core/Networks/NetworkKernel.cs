@@ -30,7 +30,14 @@ internal sealed class NetworkKernel<TLane, TMask>
     readonly int lanes;
     readonly double[] v;
     readonly double[] u;
-    readonly Net2003Scheme.Constants<TLane, TMask>[] constants;
+    // The step's constants by neuron (struct of arrays): dt·a and b are read every step, c and d only by a vector with
+    // a lane at or above the peak; dt/2 and the capacitance are the same for every neuron.
+    readonly double[] dtA;
+    readonly double[] bs;
+    readonly double[] cs;
+    readonly double[] ds;
+    readonly TLane halfDt;
+    readonly TLane capacitance;
     readonly int ringSlots;
     readonly double[] ring;
     readonly int stepsDone;
@@ -88,10 +95,22 @@ internal sealed class NetworkKernel<TLane, TMask>
             u[i] = i < n ? u[i] : neurons.B[from] * Izhikevich2003Network.V0Mv;
         }
 
-        constants = new Net2003Scheme.Constants<TLane, TMask>[lanes / w];
-        for (int k = 0; k < constants.Length; k++)
+        dtA = new double[lanes];
+        bs = new double[lanes];
+        cs = new double[lanes];
+        ds = new double[lanes];
+        for (int k = 0; k < lanes / w; k++)
         {
-            constants[k] = Net2003Scheme.Constants<TLane, TMask>.Prepare(parameters.AsSpan(k * w, w), NetworkSimulation.StepMs, 1.0);
+            var prepared = Net2003Scheme.Constants<TLane, TMask>.Prepare(parameters.AsSpan(k * w, w), NetworkSimulation.StepMs, 1.0);
+            TLane.Store(prepared.DtA, dtA, k * w);
+            TLane.Store(prepared.B, bs, k * w);
+            TLane.Store(prepared.C, cs, k * w);
+            TLane.Store(prepared.D, ds, k * w);
+            if (k == 0)
+            {
+                halfDt = prepared.HalfDtMs;
+                capacitance = prepared.Capacitance;
+            }
         }
 
         stepsDone = start.StepsDone;
@@ -337,7 +356,7 @@ internal sealed class NetworkKernel<TLane, TMask>
             TLane.Store(TLane.Constant(0.0), cur, i);
             var vi = TLane.Load(v, i);
             var ui = TLane.Load(u, i);
-            constants[i / w].Step(ref vi, ref ui, input);
+            Constants(i, vi).Step(ref vi, ref ui, input);
             TLane.Store(vi, v, i);
             TLane.Store(ui, u, i);
             ulong bad = TLane.Bits(TLane.Or(TLane.IsNotFinite(vi), TLane.IsNotFinite(ui))) & ValidLanes(i);
@@ -353,6 +372,27 @@ internal sealed class NetworkKernel<TLane, TMask>
         }
 
         return first;
+    }
+
+    /// <summary>The step constants of the vector starting at <paramref name="i"/>, as <see cref="Net2003Scheme.Constants{TLane, TMask}.Prepare(ReadOnlySpan{IzhikevichParameters}, double, double)"/> made them.</summary>
+    /// <remarks>
+    /// c and d are loaded only when the step's reset can read them (a lane of <paramref name="vi"/> at or above the
+    /// peak, or an arithmetic that always applies the reset); otherwise they are zero and the step never looks at them,
+    /// so the step is the same either way.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    Net2003Scheme.Constants<TLane, TMask> Constants(int i, TLane vi)
+    {
+        bool reset = TLane.SeesThreshold || TLane.AnyGreaterThanOrEqual(vi, TLane.Constant(Izhikevich.PeakMv));
+        return new()
+        {
+            DtA = TLane.Load(dtA, i),
+            B = TLane.Load(bs, i),
+            HalfDtMs = halfDt,
+            C = reset ? TLane.Load(cs, i) : default,
+            D = reset ? TLane.Load(ds, i) : default,
+            Capacitance = capacitance,
+        };
     }
 
     /// <summary>Writes the external input of step <paramref name="t"/> for lanes <paramref name="from"/> … <paramref name="to"/> − 1 into <paramref name="e"/> (0 for padding lanes).</summary>
