@@ -52,7 +52,7 @@ internal static class ThalamicNoise
     public static void Fill(double[] e, double[] sigma, ulong key, ulong offset, int from, int to)
     {
         int i = from;
-        if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
+        if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Avx2.IsSupported)
         {
             i = FillVector512(e, sigma, key, offset, from, to);
         }
@@ -94,6 +94,7 @@ internal static class ThalamicNoise
     {
         // Rejected lanes are marked per vector and redone after the batch, so the vector loop makes no calls.
         Span<byte> rejected = stackalloc byte[Batch / Vector512<double>.Count];
+        Span<int> redo = stackalloc int[Batch];
         int i = from;
         while (to - i >= Vector512<double>.Count)
         {
@@ -101,14 +102,16 @@ internal static class ThalamicNoise
             bool any = FillBatch512(e.AsSpan(i - from, vectors * Vector512<double>.Count), sigma.AsSpan(i, vectors * Vector512<double>.Count), key, offset + (ulong)i, rejected[..vectors]);
             if (any)
             {
+                int count = 0;
                 for (int k = 0; k < vectors; k++)
                 {
                     for (uint bits = rejected[k]; bits != 0; bits &= bits - 1)
                     {
-                        int at = i + (k * Vector512<double>.Count) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                        e[at - from] = sigma[at] * Normal(key, offset + (ulong)at);
+                        redo[count++] = i + (k * Vector512<double>.Count) + System.Numerics.BitOperations.TrailingZeroCount(bits);
                     }
                 }
+
+                Redo512(e, sigma, key, offset, from, redo[..count]);
             }
 
             i += vectors * Vector512<double>.Count;
@@ -119,63 +122,147 @@ internal static class ThalamicNoise
 
     const int Batch = 1024;
 
+    /// <summary>
+    /// The draws of neurons <paramref name="neurons"/> that left the one-word path, eight at a time: the wedge test of
+    /// their first attempt and, where it rejects, their second attempt's one-word test, as <see cref="Slow"/> makes them;
+    /// every lane this does not finish (the tail layer, an undecided wedge, a second rejection) goes through the scalar
+    /// <see cref="Normal"/>.
+    /// </summary>
+    /// <remarks>
+    /// The lanes run <see cref="Slow"/>'s operations on the same words (first + 1 for the wedge's uniform, first + 2
+    /// for the second attempt) and decide the wedge as <see cref="WedgeAccepts"/> does, with the same approximate exp
+    /// lane by lane, so a finished lane is the scalar draw to the bit (and the decision is the correctly rounded one
+    /// wherever it is taken, whatever the approximation's last bits).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static unsafe void Redo512(double[] e, double[] sigma, ulong key, ulong offset, int from, ReadOnlySpan<int> neurons)
+    {
+        fixed (double* xs = X)
+        fixed (double* ratio = Ratio)
+        {
+            var mask = Vector512.Create((ulong)(Layers - 1));
+            Span<int> chunk = stackalloc int[Vector512<double>.Count];
+            for (int c = 0; c < neurons.Length; c += Vector512<double>.Count)
+            {
+                int valid = Math.Min(Vector512<double>.Count, neurons.Length - c);
+                chunk.Fill(neurons[c]);
+                neurons.Slice(c, valid).CopyTo(chunk);
+                var m = Vector512.Create(offset) + Vector512.WidenLower(Vector256.Create((ReadOnlySpan<int>)chunk).ToVector512()).AsUInt64();
+                var first = (m * WordsPerDraw) + Vector512.Create(key);
+
+                // the first attempt again: its u and layer
+                var w = Mix512(first);
+                var u = UnitSigned(w);
+                var layer = (w & mask).AsInt64();
+                var xl = Gather(xs, layer);
+                var xl1 = Gather(xs, layer + Vector512<long>.One);
+                var xu = u * xl;
+                var a0 = -0.5 * ((xl * xl) - (xu * xu));
+                var a1 = -0.5 * ((xl1 * xl1) - (xu * xu));
+                var uniform = Vector512.ConvertToDouble((Mix512(first + Vector512<ulong>.One) >> 11).AsInt64()) * (1.0 / (1UL << 53));
+                var (e0, ok0) = ApproxExp512(a0);
+                var (e1, ok1) = ApproxExp512(a1);
+                var sum = e1 + (uniform * (e0 - e1));
+                var wedge = ~Vector512.Equals(layer, Vector512<long>.Zero).AsDouble() & ok0 & ok1;
+                var accept = wedge & Vector512.LessThan(sum, Vector512.Create(1.0 - WedgeMargin));
+                var reject = wedge & Vector512.GreaterThan(sum, Vector512.Create(1.0 + WedgeMargin));
+
+                // where the wedge rejects: the second attempt's one-word test on word first + 2
+                var w2 = Mix512(first + Vector512.Create(2UL));
+                var u2 = UnitSigned(w2);
+                var layer2 = (w2 & mask).AsInt64();
+                var accept2 = reject & Vector512.LessThan(Vector512.Abs(u2), Gather(ratio, layer2));
+                var z = Vector512.ConditionalSelect(accept, xu, u2 * Gather(xs, layer2));
+                uint done = (uint)(accept | accept2).ExtractMostSignificantBits() & ((1u << valid) - 1);
+                for (int l = 0; l < valid; l++)
+                {
+                    int at = chunk[l];
+                    e[at - from] = sigma[at] * ((done >> l & 1) != 0 ? z.GetElement(l) : Normal(key, offset + (ulong)at));
+                }
+            }
+
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector512<ulong> Mix512(Vector512<ulong> z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    /// <summary><c>2·(w ≫ 11)·2⁻⁵³ − 1</c> lane by lane, the scalar's operations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector512<double> UnitSigned(Vector512<ulong> w) =>
+        (2.0 * (Vector512.ConvertToDouble((w >> 11).AsInt64()) * (1.0 / (1UL << 53)))) - Vector512<double>.One;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static unsafe Vector512<double> Gather(double* table, Vector512<long> index) =>
+        Vector512.Create(Avx2.GatherVector256(table, index.GetLower(), 8), Avx2.GatherVector256(table, index.GetUpper(), 8));
+
+    /// <summary><see cref="ApproxExp"/> lane by lane (the same operations), and the lanes inside its range |x| ≤ 8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static (Vector512<double> Value, Vector512<double> InRange) ApproxExp512(Vector512<double> x)
+    {
+        var inRange = Vector512.LessThanOrEqual(Vector512.Abs(x), Vector512.Create(8.0));
+        var xs = Vector512.ConditionalSelect(inRange, x, Vector512<double>.Zero);
+        var k = Avx512F.RoundScale(xs * 1.4426950408889634, 0);
+        var r = (xs - (k * 6.93147180369123816490e-01)) - (k * 1.90821492927058770002e-10);
+        var r2 = r * r;
+        var r4 = r2 * r2;
+        var q0 = Vector512<double>.One + r;
+        var q1 = Vector512.Create(0.5) + (r * (1.0 / 6.0));
+        var q2 = Vector512.Create(1.0 / 24.0) + (r * (1.0 / 120.0));
+        var q3 = Vector512.Create(1.0 / 720.0) + (r * (1.0 / 5040.0));
+        var q4 = Vector512.Create(1.0 / 40320.0) + (r * (1.0 / 362880.0));
+        var q5 = Vector512.Create(1.0 / 3628800.0) + (r * (1.0 / 39916800.0));
+        var q6 = Vector512.Create(1.0 / 479001600.0) + (r * (1.0 / 6227020800.0));
+        var s0 = q0 + (q1 * r2);
+        var s1 = q2 + (q3 * r2);
+        var s2 = q4 + (q5 * r2);
+        var t0 = s0 + (s1 * r4);
+        var t1 = s2 + (q6 * r4);
+        var p = t0 + (t1 * (r4 * r4));
+        var scale = (Vector512.ConvertToInt64(k + Vector512.Create(1023.0)) << 52).AsDouble();
+        return (p * scale, inRange);
+    }
+
     /// <summary>One batch of <see cref="FillVector512"/>: draws <paramref name="m0"/> + 0 … of whole vectors into <paramref name="e"/>; marks rejected lanes in <paramref name="rejected"/>; true if any.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool FillBatch512(Span<double> e, ReadOnlySpan<double> sigma, ulong key, ulong m0, Span<byte> rejected)
+    internal static unsafe bool FillBatch512(Span<double> e, ReadOnlySpan<double> sigma, ulong key, ulong m0, Span<byte> rejected)
     {
-        ReadOnlySpan<double> xs = X;
-        ReadOnlySpan<double> ratio = Ratio;
         var step = Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7) * WordsPerDraw;
-        var bit4 = Vector512.Create(16L);
-        var bit5 = Vector512.Create(32L);
-        var bit6 = Vector512.Create(64L);
         var next = Vector512.Create(unchecked(key + (m0 * WordsPerDraw))) + step;
         var stride = Vector512.Create((ulong)Vector512<double>.Count * WordsPerDraw);
+        var mask = Vector512.Create((ulong)(Layers - 1));
         uint any = 0;
-        for (int k = 0; k < rejected.Length; k++)
+        fixed (double* xs = X)
+        fixed (double* ratio = Ratio)
         {
-            var z = next;
-            next += stride;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            var u = (2.0 * (Vector512.ConvertToDouble((z >> 11).AsInt64()) * (1.0 / (1UL << 53)))) - Vector512<double>.One;
-            var layer = z.AsInt64();
-            var m4 = Vector512.Equals(layer & bit4, bit4).AsDouble();
-            var m5 = Vector512.Equals(layer & bit5, bit5).AsDouble();
-            var m6 = Vector512.Equals(layer & bit6, bit6).AsDouble();
-            var r = Lookup(ratio, layer, m4, m5, m6);
-            var x = Lookup(xs, layer, m4, m5, m6);
-            int at = k * Vector512<double>.Count;
-            var result = Vector512.Create(sigma.Slice(at, Vector512<double>.Count)) * (u * x);
-            result.CopyTo(e.Slice(at, Vector512<double>.Count));
-            uint bits = (uint)Vector512.GreaterThanOrEqual(Vector512.Abs(u), r).ExtractMostSignificantBits();
-            rejected[k] = (byte)bits;
-            any |= bits;
+            for (int k = 0; k < rejected.Length; k++)
+            {
+                var z = next;
+                next += stride;
+                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+                z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+                z ^= z >> 31;
+                var u = (2.0 * (Vector512.ConvertToDouble((z >> 11).AsInt64()) * (1.0 / (1UL << 53)))) - Vector512<double>.One;
+                var layer = (z & mask).AsInt64();
+                var lo = layer.GetLower();
+                var hi = layer.GetUpper();
+                var r = Vector512.Create(Avx2.GatherVector256(ratio, lo, 8), Avx2.GatherVector256(ratio, hi, 8));
+                var x = Vector512.Create(Avx2.GatherVector256(xs, lo, 8), Avx2.GatherVector256(xs, hi, 8));
+                int at = k * Vector512<double>.Count;
+                var result = Vector512.Create(sigma.Slice(at, Vector512<double>.Count)) * (u * x);
+                result.CopyTo(e.Slice(at, Vector512<double>.Count));
+                uint bits = (uint)Vector512.GreaterThanOrEqual(Vector512.Abs(u), r).ExtractMostSignificantBits();
+                rejected[k] = (byte)bits;
+                any |= bits;
+            }
         }
 
         return any != 0;
-    }
-
-    /// <summary><c>table[index &amp; 127]</c> lane by lane; <paramref name="m4"/> … <paramref name="m6"/> are the lanes whose index has bit 4, 5, 6 set.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static Vector512<double> Lookup(ReadOnlySpan<double> table, Vector512<long> index, Vector512<double> m4, Vector512<double> m5, Vector512<double> m6)
-    {
-        var q0 = Avx512F.PermuteVar8x64x2(Vector512.Create(table[..8]), index, Vector512.Create(table.Slice(8, 8)));
-        var q1 = Avx512F.PermuteVar8x64x2(Vector512.Create(table.Slice(16, 8)), index, Vector512.Create(table.Slice(24, 8)));
-        var q2 = Avx512F.PermuteVar8x64x2(Vector512.Create(table.Slice(32, 8)), index, Vector512.Create(table.Slice(40, 8)));
-        var q3 = Avx512F.PermuteVar8x64x2(Vector512.Create(table.Slice(48, 8)), index, Vector512.Create(table.Slice(56, 8)));
-        var q4 = Avx512F.PermuteVar8x64x2(Vector512.Create(table.Slice(64, 8)), index, Vector512.Create(table.Slice(72, 8)));
-        var q5 = Avx512F.PermuteVar8x64x2(Vector512.Create(table.Slice(80, 8)), index, Vector512.Create(table.Slice(88, 8)));
-        var q6 = Avx512F.PermuteVar8x64x2(Vector512.Create(table.Slice(96, 8)), index, Vector512.Create(table.Slice(104, 8)));
-        var q7 = Avx512F.PermuteVar8x64x2(Vector512.Create(table.Slice(112, 8)), index, Vector512.Create(table.Slice(120, 8)));
-        var h0 = Vector512.ConditionalSelect(m4, q1, q0);
-        var h1 = Vector512.ConditionalSelect(m4, q3, q2);
-        var h2 = Vector512.ConditionalSelect(m4, q5, q4);
-        var h3 = Vector512.ConditionalSelect(m4, q7, q6);
-        var g0 = Vector512.ConditionalSelect(m5, h1, h0);
-        var g1 = Vector512.ConditionalSelect(m5, h3, h2);
-        return Vector512.ConditionalSelect(m6, g1, g0);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
