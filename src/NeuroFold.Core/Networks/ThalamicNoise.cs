@@ -14,7 +14,7 @@ namespace NeuroFold.Core.Networks;
 /// <c>V = 9.91256303526217·10⁻³</c>; Doornik 2005, "An improved ziggurat method to generate normal random samples")
 /// from the 64-bit words <c>w_k = CounterRandom.Bits(seed, 3, 64·m + k)</c>, k = 0, 1, 2, …: an attempt takes
 /// <c>u = 2·(w ≫ 11)·2⁻⁵³ − 1</c> and layer <c>w &amp; 127</c> from one word; the wedge test and the tail take further
-/// uniforms <c>(w ≫ 11)·2⁻⁵³</c> from the next words. About 98.8 % of draws use one word. After 64 words (probability
+/// uniforms <c>(w ≫ 11)·2⁻⁵³</c> from the next words. About 97.3 % of draws use one word. After 64 words (probability
 /// far below 10⁻⁵⁰) the last attempt's <c>u·x_layer</c> is returned, so every draw is a pure function of (seed, m).
 /// </para>
 /// <para>
@@ -46,8 +46,9 @@ internal static class ThalamicNoise
 
     /// <summary>Writes <c>e[i − from] = σᵢ·Normal(key, offset + i)</c> for neurons <paramref name="from"/> … <paramref name="to"/> − 1; <paramref name="offset"/> = (t − 1)·N.</summary>
     /// <remarks>
-    /// With AVX-512 the one-word fast path runs eight draws at a time (<see cref="FillVector512"/>); the draws it
-    /// rejects, and the neurons left over, go through the scalar code, so every element is the scalar one to the bit.
+    /// With AVX-512 the draws run eight at a time (<see cref="FillVector512"/>): the one-word path, then the draws it
+    /// rejects eight at a time through their wedge test and second attempt; whatever those leave, and the neurons left
+    /// over, go through the scalar code, so every element is the scalar one to the bit.
     /// </remarks>
     public static void Fill(double[] e, double[] sigma, ulong key, ulong offset, int from, int to)
     {
@@ -80,14 +81,14 @@ internal static class ThalamicNoise
 
     /// <summary>
     /// <see cref="Fill"/> eight neurons at a time from <paramref name="from"/> while eight remain; returns the first
-    /// neuron not written. Needs AVX-512 F (the caller checks).
+    /// neuron not written. Needs AVX-512 F and AVX2 (the caller checks).
     /// </summary>
     /// <remarks>
-    /// Lane l of a vector step computes neuron i + l's first word <c>Mix(key + 64·(offset + i + l))</c> with the same
-    /// 64-bit operations as <see cref="CounterRandom.BitsAt"/>, the same u (exact operations either way), and looks up
-    /// the layer's <c>Ratio</c> and <c>X</c> in registers (<c>vpermt2pd</c> on 16-entry quarters, then blends by the
-    /// layer's bits 4–6). Accepted lanes store <c>σ·(u·X)</c>, the scalar's two roundings; a rejected lane (about
-    /// 1.2 %) is overwritten by the scalar <see cref="Normal"/> of the same draw number.
+    /// Batches of up to <see cref="Batch"/> neurons. <see cref="FillBatch512"/> computes lane l's first word
+    /// <c>Mix(key + 64·(offset + i + l))</c> with the same 64-bit operations as <see cref="CounterRandom.BitsAt"/>, the
+    /// same u (exact operations either way), reads the layer's <c>Ratio</c> and <c>X</c> with gathers and stores
+    /// <c>σ·(u·X)</c>, the scalar's two roundings, marking the lanes whose one-word test fails (about 2.7 % of draws);
+    /// <see cref="Redo512"/> then overwrites those.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int FillVector512(double[] e, double[] sigma, ulong key, ulong offset, int from, int to)
