@@ -31,9 +31,11 @@ internal sealed class NetworkKernel<TLane, TMask>
     readonly double[] v;
     readonly double[] u;
     // The step's constants by neuron (struct of arrays): dt·a and b are read every step, c and d only by a vector with
-    // a lane at or above the peak; dt/2 and the capacitance are the same for every neuron.
-    readonly double[] dtA;
-    readonly double[] bs;
+    // a lane at or above the peak; dt/2 and the capacitance are the same for every neuron. dt·a and b are stored once
+    // per run of vectors with the same bits (W4's excitatory 80 % share one pair): vector k's are the 2·w doubles
+    // from abAt[k] of dtAB (dt·a lanes, then b lanes), so the per-step stream of them shrinks to the distinct ones.
+    readonly double[] dtAB;
+    readonly int[] abAt;
     readonly double[] cs;
     readonly double[] ds;
     readonly TLane halfDt;
@@ -95,15 +97,27 @@ internal sealed class NetworkKernel<TLane, TMask>
             u[i] = i < n ? u[i] : neurons.B[from] * Izhikevich2003Network.V0Mv;
         }
 
-        dtA = new double[lanes];
-        bs = new double[lanes];
+        var pairs = new double[2 * lanes];
+        abAt = new int[lanes / w];
+        int distinct = 0;
         cs = new double[lanes];
         ds = new double[lanes];
         for (int k = 0; k < lanes / w; k++)
         {
             var prepared = Net2003Scheme.Constants<TLane, TMask>.Prepare(parameters.AsSpan(k * w, w), NetworkSimulation.StepMs, 1.0);
-            TLane.Store(prepared.DtA, dtA, k * w);
-            TLane.Store(prepared.B, bs, k * w);
+            int at = distinct * 2 * w;
+            TLane.Store(prepared.DtA, pairs, at);
+            TLane.Store(prepared.B, pairs, at + w);
+            if (k > 0 && SameBits(pairs.AsSpan(at - (2 * w), 2 * w), pairs.AsSpan(at, 2 * w)))
+            {
+                abAt[k] = at - (2 * w);
+            }
+            else
+            {
+                abAt[k] = at;
+                distinct++;
+            }
+
             TLane.Store(prepared.C, cs, k * w);
             TLane.Store(prepared.D, ds, k * w);
             if (k == 0)
@@ -113,6 +127,7 @@ internal sealed class NetworkKernel<TLane, TMask>
             }
         }
 
+        dtAB = pairs[..(distinct * 2 * w)];
         stepsDone = start.StepsDone;
 
         int maxDelay = network.Connectivity.MaxDelaySteps;
@@ -386,8 +401,8 @@ internal sealed class NetworkKernel<TLane, TMask>
         bool reset = TLane.SeesThreshold || TLane.AnyGreaterThanOrEqual(vi, TLane.Constant(Izhikevich.PeakMv));
         return new()
         {
-            DtA = TLane.Load(dtA, i),
-            B = TLane.Load(bs, i),
+            DtA = TLane.Load(dtAB, abAt[i / TLane.Count]),
+            B = TLane.Load(dtAB, abAt[i / TLane.Count] + TLane.Count),
             HalfDtMs = halfDt,
             C = reset ? TLane.Load(cs, i) : default,
             D = reset ? TLane.Load(ds, i) : default,
@@ -541,6 +556,10 @@ internal sealed class NetworkKernel<TLane, TMask>
         block < 0
             ? (rowStart[j], rowStart[j + 1])
             : (split![(j * blocks) + block], block + 1 < blocks ? split[(j * blocks) + block + 1] : rowStart[j + 1]);
+
+    /// <summary>True if <paramref name="a"/> and <paramref name="b"/> hold the same doubles bit for bit.</summary>
+    static bool SameBits(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
+        MemoryMarshal.AsBytes(a).SequenceEqual(MemoryMarshal.AsBytes(b));
 
     /// <summary>The delay every synapse shares, or −1 when they differ.</summary>
     static int UniformDelay(byte[] delays)
