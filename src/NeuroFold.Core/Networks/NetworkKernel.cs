@@ -506,7 +506,8 @@ internal sealed class NetworkKernel<TLane, TMask>
     /// <remarks>
     /// The same additions in the same order as the plain loop <c>ring[slot + tg[s]] += w[s]</c>; the rows are
     /// prefetched <see cref="PrefetchRows"/> fired neurons ahead (a fired neuron's row is a random place in the 12 bytes
-    /// per synapse of the whole network, so without it every row starts with a cache miss), and the loop runs on
+    /// per synapse of the whole network, so without it every row starts with a cache miss) and their bounds twice as
+    /// far ahead, and the loop runs on
     /// pointers without bounds checks: run bounds come from the row starts or <see cref="BlockSplit"/> of the
     /// connectivity's own rows, whose targets lie in 0 … N − 1, and <paramref name="slot"/> + N ≤ the ring's length.
     /// </remarks>
@@ -517,10 +518,18 @@ internal sealed class NetworkKernel<TLane, TMask>
         fixed (int* tp = targets)
         fixed (double* wp = weights)
         fixed (double* rp = ringArray)
+        fixed (int* bp = block < 0 ? rs : split)
         {
             double* dst = rp + slot;
             for (int x = 0; x < count; x++)
             {
+                if (prefetch && x + (2 * PrefetchRows) < count)
+                {
+                    // the run bounds of a later fired neuron, at hand when its row is prefetched
+                    int later = list[x + (2 * PrefetchRows)];
+                    Sse.Prefetch0(bp + (block < 0 ? later : (later * stride) + block));
+                }
+
                 if (prefetch && x + PrefetchRows < count)
                 {
                     var (a, e) = Run(rs, split, stride, list[x + PrefetchRows], block);
