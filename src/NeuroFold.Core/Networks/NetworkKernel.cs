@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Threading.Tasks;
 using NeuroFold.Core.Arithmetic;
 using NeuroFold.Core.Models;
@@ -29,7 +30,16 @@ internal sealed class NetworkKernel<TLane, TMask>
     readonly int lanes;
     readonly double[] v;
     readonly double[] u;
-    readonly Net2003Scheme.Constants<TLane, TMask>[] constants;
+    // The step's constants by neuron (struct of arrays): dt·a and b are read every step, c and d only by a vector with
+    // a lane at or above the peak; dt/2 and the capacitance are the same for every neuron. dt·a and b are stored once
+    // per run of vectors with the same bits (W4's excitatory 80 % share one pair): vector k's are the 2·w doubles
+    // from abAt[k] of dtAB (dt·a lanes, then b lanes), so the per-step stream of them shrinks to the distinct ones.
+    readonly double[] dtAB;
+    readonly int[] abAt;
+    readonly double[] cs;
+    readonly double[] ds;
+    readonly TLane halfDt;
+    readonly TLane capacitance;
     readonly int ringSlots;
     readonly double[] ring;
     readonly int stepsDone;
@@ -87,12 +97,37 @@ internal sealed class NetworkKernel<TLane, TMask>
             u[i] = i < n ? u[i] : neurons.B[from] * Izhikevich2003Network.V0Mv;
         }
 
-        constants = new Net2003Scheme.Constants<TLane, TMask>[lanes / w];
-        for (int k = 0; k < constants.Length; k++)
+        var pairs = new double[2 * lanes];
+        abAt = new int[lanes / w];
+        int distinct = 0;
+        cs = new double[lanes];
+        ds = new double[lanes];
+        for (int k = 0; k < lanes / w; k++)
         {
-            constants[k] = Net2003Scheme.Constants<TLane, TMask>.Prepare(parameters.AsSpan(k * w, w), NetworkSimulation.StepMs, 1.0);
+            var prepared = Net2003Scheme.Constants<TLane, TMask>.Prepare(parameters.AsSpan(k * w, w), NetworkSimulation.StepMs, 1.0);
+            int at = distinct * 2 * w;
+            TLane.Store(prepared.DtA, pairs, at);
+            TLane.Store(prepared.B, pairs, at + w);
+            if (k > 0 && SameBits(pairs.AsSpan(at - (2 * w), 2 * w), pairs.AsSpan(at, 2 * w)))
+            {
+                abAt[k] = at - (2 * w);
+            }
+            else
+            {
+                abAt[k] = at;
+                distinct++;
+            }
+
+            TLane.Store(prepared.C, cs, k * w);
+            TLane.Store(prepared.D, ds, k * w);
+            if (k == 0)
+            {
+                halfDt = prepared.HalfDtMs;
+                capacitance = prepared.Capacitance;
+            }
         }
 
+        dtAB = pairs[..(distinct * 2 * w)];
         stepsDone = start.StepsDone;
 
         int maxDelay = network.Connectivity.MaxDelaySteps;
@@ -160,14 +195,7 @@ internal sealed class NetworkKernel<TLane, TMask>
         if (rowStart is not null && blocks > 1)
         {
             // Rows are sorted by target, so each block's part of a row is one run; found once here, not per spike.
-            blockSplit = new int[n * blocks];
-            for (int j = 0; j < n; j++)
-            {
-                for (int k = 0; k < blocks; k++)
-                {
-                    blockSplit[(j * blocks) + k] = LowerBound(targets!, rowStart[j], rowStart[j + 1], lo[k]);
-                }
-            }
+            blockSplit = BlockSplit(rowStart, targets!, lo);
         }
 
         body = k => StepBlock(k, currentT, currentParity, currentDetect);
@@ -343,7 +371,7 @@ internal sealed class NetworkKernel<TLane, TMask>
             TLane.Store(TLane.Constant(0.0), cur, i);
             var vi = TLane.Load(v, i);
             var ui = TLane.Load(u, i);
-            constants[i / w].Step(ref vi, ref ui, input);
+            Constants(i, vi).Step(ref vi, ref ui, input);
             TLane.Store(vi, v, i);
             TLane.Store(ui, u, i);
             ulong bad = TLane.Bits(TLane.Or(TLane.IsNotFinite(vi), TLane.IsNotFinite(ui))) & ValidLanes(i);
@@ -359,6 +387,27 @@ internal sealed class NetworkKernel<TLane, TMask>
         }
 
         return first;
+    }
+
+    /// <summary>The step constants of the vector starting at <paramref name="i"/>, as <see cref="Net2003Scheme.Constants{TLane, TMask}.Prepare(ReadOnlySpan{IzhikevichParameters}, double, double)"/> made them.</summary>
+    /// <remarks>
+    /// c and d are loaded only when the step's reset can read them (a lane of <paramref name="vi"/> at or above the
+    /// peak, or an arithmetic that always applies the reset); otherwise they are zero and the step never looks at them,
+    /// so the step is the same either way.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    Net2003Scheme.Constants<TLane, TMask> Constants(int i, TLane vi)
+    {
+        bool reset = TLane.SeesThreshold || TLane.AnyGreaterThanOrEqual(vi, TLane.Constant(Izhikevich.PeakMv));
+        return new()
+        {
+            DtA = TLane.Load(dtAB, abAt[i / TLane.Count]),
+            B = TLane.Load(dtAB, abAt[i / TLane.Count] + TLane.Count),
+            HalfDtMs = halfDt,
+            C = reset ? TLane.Load(cs, i) : default,
+            D = reset ? TLane.Load(ds, i) : default,
+            Capacitance = capacitance,
+        };
     }
 
     /// <summary>Writes the external input of step <paramref name="t"/> for lanes <paramref name="from"/> … <paramref name="to"/> − 1 into <paramref name="e"/> (0 for padding lanes).</summary>
@@ -411,6 +460,17 @@ internal sealed class NetworkKernel<TLane, TMask>
         var r = ring;
         var split = blockSplit;
         bool whole = from == 0 && to == n;
+        if (uniformDelay >= 0)
+        {
+            // one shared delay (W4's): every synapse of this block's runs adds into that delay's slot
+            for (int k = 0; k < blocks; k++)
+            {
+                DeliverRuns(rs, split, blocks, tg, w, r, sb[uniformDelay], lists[k], counts[k], whole ? -1 : block);
+            }
+
+            return;
+        }
+
         for (int k = 0; k < blocks; k++)
         {
             var list = lists[k];
@@ -419,47 +479,96 @@ internal sealed class NetworkKernel<TLane, TMask>
                 int j = list[x];
                 int s = rs[j];
                 int end = rs[j + 1];
-                if (whole && uniformDelay >= 0)
-                {
-                    var slot = r.AsSpan(sb[uniformDelay], n);
-                    var ts = new ReadOnlySpan<int>(tg, s, end - s);
-                    var ws = new ReadOnlySpan<double>(w, s, ts.Length);
-                    for (int q = 0; q < ts.Length; q++)
-                    {
-                        slot[ts[q]] += ws[q];
-                    }
-                }
-                else if (whole)
-                {
-                    for (; s < end; s++)
-                    {
-                        r[sb[dl[s]] + tg[s]] += w[s];
-                    }
-                }
-                else
+                if (!whole)
                 {
                     // this block's run of the row: its targets, in row order
                     s = split![(j * blocks) + block];
                     end = block + 1 < blocks ? split[(j * blocks) + block + 1] : end;
-                    if (uniformDelay >= 0)
-                    {
-                        int slot = sb[uniformDelay];
-                        for (; s < end; s++)
-                        {
-                            r[slot + tg[s]] += w[s];
-                        }
-                    }
-                    else
-                    {
-                        for (; s < end; s++)
-                        {
-                            r[sb[dl[s]] + tg[s]] += w[s];
-                        }
-                    }
+                }
+
+                for (; s < end; s++)
+                {
+                    r[sb[dl[s]] + tg[s]] += w[s];
                 }
             }
         }
     }
+
+    /// <summary>How many fired neurons ahead <see cref="DeliverRuns"/> prefetches the row data.</summary>
+    const int PrefetchRows = 8;
+
+    /// <summary>
+    /// Adds the synapses of the rows <paramref name="rs"/> of <paramref name="list"/>[0 … <paramref name="count"/> − 1]
+    /// (each row whole when <paramref name="block"/> is −1, else that block's run of it, from <paramref name="split"/>
+    /// with <paramref name="stride"/> blocks) into <c>ringArray[slot + target]</c>, fired neuron by fired neuron and in
+    /// row order.
+    /// </summary>
+    /// <remarks>
+    /// The same additions in the same order as the plain loop <c>ring[slot + tg[s]] += w[s]</c>; the rows are
+    /// prefetched <see cref="PrefetchRows"/> fired neurons ahead (a fired neuron's row is a random place in the 12 bytes
+    /// per synapse of the whole network, so without it every row starts with a cache miss) and their bounds twice as
+    /// far ahead, and the loop runs on
+    /// pointers without bounds checks: run bounds come from the row starts or <see cref="BlockSplit"/> of the
+    /// connectivity's own rows, whose targets lie in 0 … N − 1, and <paramref name="slot"/> + N ≤ the ring's length.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static unsafe void DeliverRuns(int[] rs, int[]? split, int stride, int[] targets, double[] weights, double[] ringArray, int slot, int[] list, int count, int block)
+    {
+        bool prefetch = Sse.IsSupported;
+        fixed (int* tp = targets)
+        fixed (double* wp = weights)
+        fixed (double* rp = ringArray)
+        fixed (int* bp = block < 0 ? rs : split)
+        {
+            double* dst = rp + slot;
+            for (int x = 0; x < count; x++)
+            {
+                if (prefetch && x + (2 * PrefetchRows) < count)
+                {
+                    // the run bounds of a later fired neuron, at hand when its row is prefetched
+                    int later = list[x + (2 * PrefetchRows)];
+                    Sse.Prefetch0(bp + (block < 0 ? later : (later * stride) + block));
+                }
+
+                if (prefetch && x + PrefetchRows < count)
+                {
+                    var (a, e) = Run(rs, split, stride, list[x + PrefetchRows], block);
+                    if (a < e)
+                    {
+                        for (int q = a; q < e; q += 16)
+                        {
+                            Sse.Prefetch0(tp + q);
+                        }
+
+                        Sse.Prefetch0(tp + e - 1);
+                        for (int q = a; q < e; q += 8)
+                        {
+                            Sse.Prefetch0(wp + q);
+                        }
+
+                        Sse.Prefetch0(wp + e - 1);
+                    }
+                }
+
+                var (s, end) = Run(rs, split, stride, list[x], block);
+                for (; s < end; s++)
+                {
+                    dst[tp[s]] += wp[s];
+                }
+            }
+        }
+    }
+
+    /// <summary>Synapses <c>s … end − 1</c> of row <paramref name="j"/>: the whole row (<paramref name="block"/> = −1) or block <paramref name="block"/>'s run.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static (int Start, int End) Run(int[] rowStart, int[]? split, int blocks, int j, int block) =>
+        block < 0
+            ? (rowStart[j], rowStart[j + 1])
+            : (split![(j * blocks) + block], block + 1 < blocks ? split[(j * blocks) + block + 1] : rowStart[j + 1]);
+
+    /// <summary>True if <paramref name="a"/> and <paramref name="b"/> hold the same doubles bit for bit.</summary>
+    static bool SameBits(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
+        MemoryMarshal.AsBytes(a).SequenceEqual(MemoryMarshal.AsBytes(b));
 
     /// <summary>The delay every synapse shares, or −1 when they differ.</summary>
     static int UniformDelay(byte[] delays)
@@ -479,6 +588,23 @@ internal sealed class NetworkKernel<TLane, TMask>
         }
 
         return first;
+    }
+
+    /// <summary>Where each row's run in each block starts: element <c>j·blocks + k</c> is the first synapse of row j whose target is ≥ <paramref name="blockStart"/>[k].</summary>
+    internal static int[] BlockSplit(int[] rowStart, int[] targets, int[] blockStart)
+    {
+        int rows = rowStart.Length - 1;
+        int blocks = blockStart.Length;
+        var split = new int[rows * blocks];
+        for (int j = 0; j < rows; j++)
+        {
+            for (int k = 0; k < blocks; k++)
+            {
+                split[(j * blocks) + k] = LowerBound(targets, rowStart[j], rowStart[j + 1], blockStart[k]);
+            }
+        }
+
+        return split;
     }
 
     static int LowerBound(int[] sorted, int start, int end, int value)
