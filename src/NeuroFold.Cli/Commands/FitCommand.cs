@@ -83,7 +83,7 @@ internal static class FitCommand
             Name,
             "Fit a model to recorded stimuli from several starts: CMA-ES on the spike-timing loss gamma-rate (the default), or Adam/L-BFGS on the voltage loss with forward-mode gradients; " +
             "writes FIT/params.json, FIT/loss.csv (start,iteration,loss,validation_gamma_a), FIT/summary.json (training loss, validation Γ_A, simulations), FIT/fit.png (data vs model), FIT/loss.png and the manifest FIT/run.json; " +
-            "while it runs, a live line on stderr (iteration, best loss, best validation Γ_A, simulations, time left): a progress bar on a terminal, a log line every 10 s when stderr is redirected; none with --quiet. " +
+            "while it runs, a live line on stderr (iteration, best loss and its validation Γ_A, simulations, time left): a progress bar on a terminal, a log line every 10 s when stderr is redirected; none with --quiet. " +
             "Exit codes: 0 ok, 2 invalid input, 3 no start gave a finite loss.");
         foreach (var o in new Option[] { data, stimuli, model, scheme, preset, parameters, free, loss, surrogate, optimizer, starts, seed, threads, iterations, rate, sigma, population, window, shard, outDir, quiet })
         {

@@ -4,7 +4,7 @@ using NeuroFold.Cli.Execution;
 
 namespace NeuroFold.Cli.Fitting;
 
-/// <summary>What a running fit shows while it runs: iterations done, the best training loss, the best validation Γ_A so far, simulations used and the time left.</summary>
+/// <summary>What a running fit shows while it runs: iterations done, the best training loss so far and that point's validation Γ_A, simulations used and the time left.</summary>
 /// <remarks>
 /// The starts report to it from any thread. On a terminal the line is the progress bar's description (with the bar's
 /// own remaining-time column); when stderr is redirected (a log, a Slurm job) the same line is written at most every
@@ -34,11 +34,8 @@ internal sealed class FitMonitor(ProgressView? view, TextWriter? log, long total
             simulations += simulationsUsed;
             if (double.IsFinite(loss) && loss < bestLoss)
             {
+                // the validation score of the point with the best training loss so far (the fit's choice if it stopped now)
                 bestLoss = loss;
-            }
-
-            if (double.IsFinite(validation) && !(validation <= bestValidation))
-            {
                 bestValidation = validation;
             }
 
@@ -65,7 +62,7 @@ internal sealed class FitMonitor(ProgressView? view, TextWriter? log, long total
         var elapsed = clock.Elapsed;
         string left = done > 0 ? Format(TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - done) / done)) : "?";
         string validation = double.IsNaN(bestValidation) ? "n/a" : bestValidation.ToString("F3", c);
-        return string.Create(c, $"iteration {iterations}/{totalIterations} · best loss {bestLoss:G6} · best validation Γ_A {validation} · {simulations} simulations · {Format(elapsed)} elapsed, {left} left");
+        return string.Create(c, $"iteration {iterations}/{totalIterations} · best loss {bestLoss:G6} · its validation Γ_A {validation} · {simulations} simulations · {Format(elapsed)} elapsed, {left} left");
     }
 
     static string Format(TimeSpan t) => t.TotalHours >= 1 ? $"{(int)t.TotalHours}h{t.Minutes:D2}m" : $"{t.Minutes}m{t.Seconds:D2}s";
