@@ -22,7 +22,7 @@ internal sealed record Objective(string Loss, SpikeHandling Spikes, double ClipM
     /// <summary>The least upstroke slope of smooth-gamma's spike-time derivative, mV/ms.</summary>
     public const double MinSlopeMvPerMs = 1.0;
 
-    /// <summary>The weight of the rate term of gamma-rate.</summary>
+    /// <summary>The weight of the rate term of gamma-rate and smooth-gamma.</summary>
     public const double RateWeight = 0.5;
 
     /// <summary>True when the loss has a derivative through the voltage (forward mode applies).</summary>
@@ -54,6 +54,13 @@ internal sealed record Objective(string Loss, SpikeHandling Spikes, double ClipM
         }
 
         return gamma / all.Length;
+    }
+
+    /// <summary>gamma-rate's and smooth-gamma's rate term, <c>w·ln²((N_model + 1)/(N̄_data + 1))</c>: a function of a count, so its derivative is 0.</summary>
+    static double RateTerm(SimulationResult run, RecordedStimulus data)
+    {
+        double ratio = NeuroFold.Core.Numerics.CorrectlyRounded.Log((run.Spikes.Count + 1.0) / (data.MeanSpikeCount + 1.0));
+        return RateWeight * ratio * ratio;
     }
 
     /// <summary>True when the loss needs the voltage trace (else a spikes-only run will do).</summary>
@@ -162,15 +169,14 @@ internal sealed record Objective(string Loss, SpikeHandling Spikes, double ClipM
                     }
                 }
 
-                return (reps >= 2 ? data.IntrinsicGamma : 1.0) - gamma;
+                return (reps >= 2 ? data.IntrinsicGamma : 1.0) - gamma + RateTerm(run, data);
             }
 
             case "gamma-rate":
             {
                 double gamma = GammaMean(run, data);
                 double intrinsic = reps >= 2 ? data.IntrinsicGamma : 1.0;
-                double ratio = NeuroFold.Core.Numerics.CorrectlyRounded.Log((run.Spikes.Count + 1.0) / (data.MeanSpikeCount + 1.0));
-                return intrinsic - gamma + (RateWeight * ratio * ratio);
+                return intrinsic - gamma + RateTerm(run, data);
             }
 
             default:
