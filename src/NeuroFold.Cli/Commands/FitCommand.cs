@@ -75,7 +75,11 @@ internal static class FitCommand
         var rate = Text("--learning-rate", "X", $"Adam's step on the sigmoid-transformed quantities (default {Numbers.Format(DefaultLearningRate)})");
         var sigma = Text("--sigma", "X", $"CMA-ES's initial step size on the sigmoid-transformed quantities (default {Numbers.Format(DefaultSigma)})");
         var population = Text("--population", "N", "CMA-ES's candidates per generation (default 4 + ⌊3·ln(free quantities)⌋)");
-        var window = Text("--window", "FROM,TO", "voltage-mse: the time window compared, ms (default the whole recording)");
+        var window = Window();
+        var spikes = Spikes();
+        var clip = Clip();
+        var mask = Mask();
+        var tau = Tau();
         var shard = Text("--shard", "I/N", "run only part I of N contiguous parts of the starts (0-based), into its own folder (FIT/starts.json and run.json), for neurofold merge (default: every start)");
         var outDir = Out(Name);
         var quiet = Quiet();
@@ -85,7 +89,7 @@ internal static class FitCommand
             "writes FIT/params.json, FIT/loss.csv (start,iteration,loss,validation_gamma_a), FIT/summary.json (training loss, validation Γ_A, simulations), FIT/fit.png (data vs model), FIT/loss.png and the manifest FIT/run.json; " +
             "while it runs, a live line on stderr (iteration, best loss and its validation Γ_A, simulations, time left): a progress bar on a terminal, a log line every 10 s when stderr is redirected; none with --quiet. " +
             "Exit codes: 0 ok, 2 invalid input, 3 no start gave a finite loss.");
-        foreach (var o in new Option[] { data, stimuli, model, scheme, preset, parameters, free, loss, surrogate, optimizer, starts, seed, threads, iterations, rate, sigma, population, window, shard, outDir, quiet })
+        foreach (var o in new Option[] { data, stimuli, model, scheme, preset, parameters, free, loss, surrogate, optimizer, starts, seed, threads, iterations, rate, sigma, population, window, spikes, clip, mask, tau, shard, outDir, quiet })
         {
             command.Options.Add(o);
         }
@@ -93,7 +97,7 @@ internal static class FitCommand
         command.SetAction(r => Execute(
             new FitOptions(r.GetValue(data), r.GetValue(stimuli), r.GetValue(model), r.GetValue(scheme), r.GetValue(preset), r.GetValue(parameters), r.GetValue(free),
                 r.GetValue(loss), r.GetValue(surrogate), r.GetValue(optimizer), r.GetValue(starts), r.GetValue(seed), r.GetValue(iterations), r.GetValue(rate), r.GetValue(window),
-                r.GetValue(sigma), r.GetValue(population)),
+                r.GetValue(sigma), r.GetValue(population), r.GetValue(spikes), r.GetValue(clip), r.GetValue(mask), r.GetValue(tau)),
             r.GetValue(threads), r.GetValue(shard), r.GetValue(outDir), stdout, stderr, r.GetValue(quiet), environment ?? Environment.GetEnvironmentVariable));
         return command;
     }
@@ -180,9 +184,15 @@ internal static class FitCommand
         var optimizer = o.Optimizer is null ? Success<Error, string>("cmaes")
             : Optimizers.Contains(o.Optimizer.Trim()) ? Success<Error, string>(o.Optimizer.Trim())
             : Fail<Error, string>(Error.New($"--optimizer must be one of {string.Join(", ", Optimizers)}, got '{Excerpt.Of(o.Optimizer)}'"));
-        var objective = optimizer.Bind(opt => GradientCommand.ResolveObjective(o.Loss ?? (opt == "cmaes" ? "gamma-rate" : null), null, null, null, o.Window, null).Bind(x => x.Differentiable || opt == "cmaes"
-            ? Success<Error, Objective>(x)
-            : Fail<Error, Objective>(Error.New($"--loss {x.Loss}: --optimizer {opt} needs a gradient, and only voltage-mse has one (cmaes needs none)"))));
+        var objective = optimizer.Bind(opt =>
+        {
+            // the gradient rule is checked on the loss's name, so it is reported with the loss's other fields' problems
+            string? lossName = o.Loss?.Trim() ?? (opt == "cmaes" ? "gamma-rate" : null);
+            var needsGradient = opt == "cmaes" || lossName is null || !Objective.Names.Contains(lossName) || new Objective(lossName, SpikeHandling.Mask, 0, 0, 0, 0, 0, 0).Differentiable
+                ? Success<Error, Unit>(unit)
+                : Fail<Error, Unit>(Error.New($"--loss {lossName}: --optimizer {opt} needs a gradient, which only voltage-mse and smooth-gamma have (cmaes needs none)"));
+            return (GradientCommand.ResolveObjective(lossName, o.Spikes, o.Clip, o.Mask, o.Window, o.Tau), needsGradient).Apply((x, _) => x);
+        });
         var surrogate = o.Surrogate is null ? Success<Error, string>("none")
             : GradientCommand.Surrogates.Contains(o.Surrogate.Trim()) ? Success<Error, string>(o.Surrogate.Trim())
             : Fail<Error, string>(Error.New($"--surrogate must be one of {string.Join(", ", GradientCommand.Surrogates)}, got '{Excerpt.Of(o.Surrogate)}'"));
@@ -427,6 +437,10 @@ internal static class FitCommand
         w.WriteString("free", string.Join(",", spec.Free));
         w.WriteString("loss", spec.Objective.Loss);
         w.WriteString("window", double.IsPositiveInfinity(spec.Objective.WindowToMs) ? null : $"{Numbers.Format(spec.Objective.WindowFromMs)},{Numbers.Format(spec.Objective.WindowToMs)}");
+        w.WriteString("spikes", spec.Objective.Spikes == SpikeHandling.Clip ? "clip" : "mask");
+        w.WriteNumber("clip", spec.Objective.ClipMv);
+        w.WriteString("mask", $"{Numbers.Format(spec.Objective.MaskBeforeMs)},{Numbers.Format(spec.Objective.MaskAfterMs)}");
+        w.WriteNumber("tau", spec.Objective.TauMs);
         w.WriteString("surrogate", spec.Surrogate);
         w.WriteString("optimizer", spec.Optimizer);
         w.WriteNumber("starts", spec.Starts);
@@ -465,7 +479,7 @@ internal static class FitCommand
             var rule = Enum.Parse<CellRule2007>(Text("rule") ?? nameof(CellRule2007.None));
             var options = new FitOptions(Text("data"), Text("stimuli"), Text("model"), Text("scheme"), null, null, Text("free"), Text("loss"), Text("surrogate"),
                 Text("optimizer"), Number("starts"), Number("seed"), Number("iterations"), Number("learningRate"), Text("window"), Number("sigma"),
-                Number("population") is "0" ? null : Number("population"));
+                Number("population") is "0" ? null : Number("population"), Text("spikes"), Number("clip"), Text("mask"), Number("tau"));
             return Resolve(options, start, rule).MapFail(e => Error.New($"$.spec: {e.Message}"));
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)

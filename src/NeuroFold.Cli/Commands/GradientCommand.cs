@@ -39,11 +39,11 @@ internal static class GradientCommand
         var loss = Loss();
         var surrogate = Surrogate();
         var method = Text("--method", "NAME", "forward (dual numbers), reverse (the adjoint with checkpoints, O(sqrt T) memory) or central-difference (default forward)");
-        var spikes = Text("--spikes", "mask|clip", "voltage-mse: leave out samples near spikes (mask, default) or clip both voltages (clip)");
-        var clip = Text("--clip", "mV", "voltage-mse with --spikes clip: the clip level (default -30)");
-        var mask = Text("--mask", "BEFORE,AFTER", "voltage-mse with --spikes mask: ms left out before and after each spike (default 0.4,4)");
-        var window = Text("--window", "FROM,TO", "voltage-mse: the time window compared, ms (default the whole recording)");
-        var tau = Text("--tau", "ms", "van-rossum: the kernel's time constant (default 10)");
+        var spikes = Spikes();
+        var clip = Clip();
+        var mask = Mask();
+        var window = Window();
+        var tau = Tau();
         var quiet = Quiet();
         var command = new Command(
             "gradient",

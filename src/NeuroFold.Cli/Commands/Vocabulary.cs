@@ -61,6 +61,23 @@ internal static class Vocabulary
     /// <summary><c>--model NAME</c>: the model fitted or differentiated.</summary>
     public static Option<string?> Model() => Text("--model", "NAME", "izhikevich2007 (C, k, vr, vt, vpeak, a, b, c, d; currents in pA) or izhikevich2003 (a, b, c, d; the current scaled into uA/cm2)");
 
+    /// <summary><c>--spikes mask|clip</c>: how the voltage loss treats spikes.</summary>
+    public static Option<string?> Spikes() =>
+        Text("--spikes", "mask|clip", "voltage-mse: leave out samples near spikes (mask, default) or clip both voltages (clip)");
+
+    /// <summary><c>--clip mV</c>: the voltage loss's clip level.</summary>
+    public static Option<string?> Clip() => Text("--clip", "mV", "voltage-mse with --spikes clip: the clip level (default -30)");
+
+    /// <summary><c>--mask BEFORE,AFTER</c>: what the voltage loss leaves out around each spike.</summary>
+    public static Option<string?> Mask() =>
+        Text("--mask", "BEFORE,AFTER", "voltage-mse with --spikes mask: ms left out before and after each spike, the data's and the model's (default 0.4,4)");
+
+    /// <summary><c>--window FROM,TO</c>: the part of the recording the voltage loss compares.</summary>
+    public static Option<string?> Window() => Text("--window", "FROM,TO", "voltage-mse: the time window compared, ms (default the whole recording)");
+
+    /// <summary><c>--tau ms</c>: the van Rossum kernel's time constant.</summary>
+    public static Option<string?> Tau() => Text("--tau", "ms", "van-rossum: the kernel's time constant (default 10)");
+
     /// <summary><c>--loss NAME</c>: what a fit or a gradient minimises.</summary>
     public static Option<string?> Loss() =>
         Text("--loss", "NAME", "voltage-mse (spikes masked or clipped; differentiable), smooth-gamma (Gamma_int - smooth Gamma, Gaussian window; differentiable through the spike times), spike-count, van-rossum (--tau), gamma (1 - Gamma_A, the QSNMC score) or gamma-rate (Gamma_int - Gamma + 0.2 ln^2 of the rate ratio; fit's default with cmaes) (default voltage-mse)");

@@ -128,7 +128,8 @@ public class FitCommandTests
     {
         using var t = new TempFolder();
         string data = optimizer == "cmaes" ? SpikingRecording(t, 4000) : Recording(t, 1500);
-        string[] common = ["fit", "--data", data, "--model", "izhikevich2003", "--optimizer", optimizer, "--free", "a,b", "--starts", "3", "--iterations", "8", "--seed", "7", "--quiet"];
+        string[] common = ["fit", "--data", data, "--model", "izhikevich2003", "--optimizer", optimizer, "--free", "a,b", "--starts", "3", "--iterations", "8", "--seed", "7", "--quiet",
+            .. (optimizer == "lbfgs" ? new[] { "--spikes", "clip", "--clip", "-20" } : [])];
         var one = Cli.Run([.. common, "--threads", "1", "--out", t["one"]]);
         var two = Cli.Run([.. common, "--threads", "2", "--out", t["two"]]);
         Assert.True(one.Exit == 0, one.ToString());
@@ -156,9 +157,9 @@ public class FitCommandTests
 
         Assert.False(Directory.Exists(t["fit"]));
         string data = Recording(t, 500);
-        var loss = Cli.Run("fit", "--data", data, "--model", "izhikevich2003", "--optimizer", "adam", "--loss", "gamma", "--free", "a,zz", "--stimuli", "99", "--out", t["fit"]);
+        var loss = Cli.Run("fit", "--data", data, "--model", "izhikevich2003", "--optimizer", "adam", "--loss", "gamma", "--free", "a,zz", "--stimuli", "99", "--spikes", "cut", "--mask", "1", "--out", t["fit"]);
         Assert.Equal(2, loss.Exit);
-        foreach (string field in new[] { "--loss gamma", "--free", "--stimuli" })
+        foreach (string field in new[] { "--loss gamma", "--free", "--stimuli", "--spikes", "--mask" })
         {
             Assert.Contains(field, loss.Err, StringComparison.Ordinal);
         }
