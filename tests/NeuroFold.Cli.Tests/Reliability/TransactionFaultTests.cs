@@ -265,4 +265,33 @@ public sealed class TransactionFaultTests(ITestOutputHelper output)
     }
 
     static string Hash(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>
+    /// A journal replaces the one before it in one write, padded with spaces, never after a truncation: the lock file
+    /// holds the old journal or the new one at every moment (a truncate-then-write once left an empty file, read as
+    /// idle, when a run was killed between the two, so the stage it named stayed beside the folder for good).
+    /// </summary>
+    [Fact]
+    public void A_journal_overwrites_a_longer_one_in_one_readable_write_and_spaces_alone_read_as_idle()
+    {
+        using var t = new TempFolder();
+        string path = t["lock"];
+        using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        var longer = Journal.Idle with { Phase = Journal.Phases.Carrying, Stage = ".out.neurofold-1-abcdef01.new", Carried = ["a", "bb", "ccc", "notes.txt"] };
+        FileOps.Real.WriteJournal(file, longer.ToBytes());
+        long before = file.Length;
+        var shorter = Journal.Idle with { Phase = Journal.Phases.Writing, Stage = ".out.neurofold-2-0123abcd.new" };
+        FileOps.Real.WriteJournal(file, shorter.ToBytes());
+        Assert.Equal(before, file.Length); // padded, not truncated
+        var bytes = new byte[file.Length];
+        file.Position = 0;
+        file.ReadExactly(bytes);
+        var read = Journal.Parse(bytes);
+        Assert.NotNull(read);
+        Assert.Equal(Journal.Phases.Writing, read!.Phase);
+        Assert.Equal(shorter.Stage, read.Stage);
+        Assert.Empty(read.Carried);
+        Assert.Equal(Journal.Idle, Journal.Parse(Encoding.UTF8.GetBytes("      ")));
+        Assert.Null(Journal.Parse(Encoding.UTF8.GetBytes("{\"format\": ")));
+    }
 }

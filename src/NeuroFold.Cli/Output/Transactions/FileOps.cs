@@ -79,11 +79,20 @@ internal sealed class FileOps : IFileOps
     public void DeleteEmptyDirectory(string path) => Directory.Delete(path, recursive: false);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// One write over the whole old content, the new journal padded with spaces to the old length, and never a
+    /// truncation first: a truncate-then-write left an empty lock file (read as idle, so the stage it named was never
+    /// cleaned up) when a run was killed between the two. A small write to a regular file is not cut short by a
+    /// signal, so a killed run leaves the old journal or the new one.
+    /// </remarks>
     public void WriteJournal(FileStream lockFile, ReadOnlySpan<byte> content)
     {
-        lockFile.SetLength(0);
+        ArgumentNullException.ThrowIfNull(lockFile);
+        var buffer = new byte[Math.Max(content.Length, (int)Math.Min(lockFile.Length, int.MaxValue))];
+        content.CopyTo(buffer);
+        buffer.AsSpan(content.Length).Fill((byte)' ');
         lockFile.Position = 0;
-        lockFile.Write(content);
+        lockFile.Write(buffer);
         lockFile.Flush(flushToDisk: true);
     }
 

@@ -31,7 +31,7 @@ internal interface IFileOps
     /// <summary>Deletes an empty folder.</summary>
     void DeleteEmptyDirectory(string path);
 
-    /// <summary>Replaces the content of the open lock file with <paramref name="content"/> and flushes it to the disk.</summary>
+    /// <summary>Replaces the content of the open lock file with <paramref name="content"/> (padded with spaces to the old length, in one write) and flushes it to the disk.</summary>
     void WriteJournal(FileStream lockFile, ReadOnlySpan<byte> content);
 
     /// <summary>Flushes a folder's entries to the disk.</summary>

@@ -65,9 +65,10 @@ internal sealed record Journal(string Phase, string? Stage, string? Aside, strin
         return buffer.ToArray();
     }
 
-    /// <summary>The journal in <paramref name="bytes"/>; null when there is none or it cannot be read (an empty lock file is <see cref="Idle"/>).</summary>
+    /// <summary>The journal in <paramref name="bytes"/>; null when there is none or it cannot be read (an empty lock file, or one of spaces only, is <see cref="Idle"/>; a journal is padded with spaces to the length of the one it replaced).</summary>
     public static Journal? Parse(ReadOnlySpan<byte> bytes)
     {
+        bytes = bytes.Trim((byte)' ');
         if (bytes.IsEmpty)
         {
             return Idle;
