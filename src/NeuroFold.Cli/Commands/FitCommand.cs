@@ -188,7 +188,7 @@ internal static class FitCommand
         {
             // the gradient rule is checked on the loss's name, so it is reported with the loss's other fields' problems
             string? lossName = o.Loss?.Trim() ?? (opt == "cmaes" ? "gamma-rate" : null);
-            var needsGradient = opt == "cmaes" || lossName is null || !Objective.Names.Contains(lossName) || new Objective(lossName, SpikeHandling.Mask, 0, 0, 0, 0, 0, 0).Differentiable
+            var needsGradient = opt == "cmaes" || lossName is null || !Objective.Names.Contains(lossName) || Objective.IsDifferentiable(lossName)
                 ? Success<Error, Unit>(unit)
                 : Fail<Error, Unit>(Error.New($"--loss {lossName}: --optimizer {opt} needs a gradient, which only voltage-mse and smooth-gamma have (cmaes needs none)"));
             return (GradientCommand.ResolveObjective(lossName, o.Spikes, o.Clip, o.Mask, o.Window, o.Tau), needsGradient).Apply((x, _) => x);
@@ -330,10 +330,7 @@ internal static class FitCommand
     static StimulusScore Score(ModelPoint point, RecordedStimulus s, bool validation)
     {
         var run = point.Plain(s);
-        var times = run.Spikes.TimesMs;
-        double gammaA = s.VoltageMv.Length >= 2
-            ? CoincidenceFactor.Score(times.AsSpan(), s.AllSpikeTimesMs(), s.DurationMs).Normalised
-            : CoincidenceFactor.Gamma(times.AsSpan(), s.SpikeTimesMs(0).AsSpan(), s.DurationMs);
+        double gammaA = Objective.GammaA(run, s);
         double dataSpikes = s.SpikeSamples.Average(r => (double)r.Length);
         return new StimulusScore(s, validation, run, gammaA, run.Spikes.Count, dataSpikes);
     }
@@ -501,7 +498,7 @@ internal static class FitCommand
             stdout.WriteLine($"  {x.Stimulus.Id} ({(x.Validation ? "validation" : "training")}): Γ_A {x.GammaA:F3}, {x.ModelSpikes} model spikes, {x.DataSpikes:F2} data spikes (mean of repetitions)");
         }
 
-        stdout.WriteLine($"wrote {files.ManifestPath} (manifest; check with: neurofold replay {files.ManifestPath})");
+        files.ReportManifest(stdout);
         return ExitCodes.Ok;
     }
 }

@@ -77,11 +77,10 @@ internal static class MultiStart
             var origin = StartPoint(start, free, seed, s);
             var initial = free.Select(n => origin[n]).ToImmutableArray();
             var tracker = new ValidationTracker(validation);
-            int lambda = 0;
+            int lambda = population > 0 ? population : Cmaes.DefaultPopulation(free.Length);
             var result = Cmaes.Minimize(
                 candidates =>
                 {
-                    lambda = candidates.Length;
                     var losses = new double[candidates.Length];
                     Parallel.For(0, candidates.Length, options, k => losses[k] = Gradients.Loss(Place(origin, free, candidates[k]), objective, train));
                     return losses;
@@ -112,8 +111,7 @@ internal static class MultiStart
         double sum = 0;
         foreach (var v in validation)
         {
-            var run = point.Plain(v, NeuroFold.Core.Simulation.Recording.SpikesOnly);
-            sum += v.SpikeSamples.Length >= 2 ? Objective.GammaMean(run, v) / v.IntrinsicGamma : Objective.GammaMean(run, v);
+            sum += Objective.GammaA(point.Plain(v, NeuroFold.Core.Simulation.Recording.SpikesOnly), v);
         }
 
         return sum / validation.Length;

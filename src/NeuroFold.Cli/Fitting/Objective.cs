@@ -26,7 +26,10 @@ internal sealed record Objective(string Loss, SpikeHandling Spikes, double ClipM
     public const double RateWeight = 0.5;
 
     /// <summary>True when the loss has a derivative through the voltage (forward mode applies).</summary>
-    public bool Differentiable => Loss is "voltage-mse" or "smooth-gamma";
+    public bool Differentiable => IsDifferentiable(Loss);
+
+    /// <summary>True when the loss named <paramref name="loss"/> has a derivative through the voltage.</summary>
+    public static bool IsDifferentiable(string loss) => loss is "voltage-mse" or "smooth-gamma";
 
     /// <summary>The model's v at each sample of the recording (sample 0: the initial state).</summary>
     public static double[] Samples(SimulationResult run) => [.. run.Trace.VMv];
@@ -42,6 +45,10 @@ internal sealed record Objective(string Loss, SpikeHandling Spikes, double ClipM
 
         return s;
     }
+
+    /// <summary>The competition's score of a run on a stimulus: Γ_A against the repetitions (Γ against the one recording when there is one).</summary>
+    public static double GammaA(SimulationResult run, RecordedStimulus data) =>
+        data.SpikeSamples.Length >= 2 ? GammaMean(run, data) / data.IntrinsicGamma : GammaMean(run, data);
 
     /// <summary>The mean Γ of a run's spikes against each repetition.</summary>
     public static double GammaMean(SimulationResult run, RecordedStimulus data)
@@ -180,9 +187,7 @@ internal sealed record Objective(string Loss, SpikeHandling Spikes, double ClipM
             }
 
             default:
-                return reps >= 2
-                    ? 1.0 - (GammaMean(run, data) / data.IntrinsicGamma)
-                    : 1.0 - CoincidenceFactor.Gamma(run.Spikes.TimesMs.AsSpan(), data.SpikeTimesMs(0).AsSpan(), data.DurationMs);
+                return 1.0 - GammaA(run, data);
         }
     }
 }

@@ -17,24 +17,18 @@ public sealed record RecordedStimulus(
     /// <summary>The recording's length, ms (<c>samples·dt</c>, the T of the coincidence factor).</summary>
     public double DurationMs => Samples * DtMs;
 
+    // Derived once, when the record is made, from its own values: every repetition's spike times and Γ_int, which a
+    // fit asks for at every evaluation. Immutable, so threads may share it.
+    readonly (ImmutableArray<ImmutableArray<double>> Times, double Intrinsic) spikeFacts = SpikeFacts(SpikeSamples, DtMs, CurrentPa.Length);
+
     /// <summary>Repetition <paramref name="repetition"/>'s spike times, ms.</summary>
-    public ImmutableArray<double> SpikeTimesMs(int repetition)
-    {
-        var samples = SpikeSamples[repetition];
-        var times = new double[samples.Length];
-        for (int i = 0; i < times.Length; i++)
-        {
-            times[i] = samples[i] * DtMs;
-        }
+    public ImmutableArray<double> SpikeTimesMs(int repetition) => spikeFacts.Times[repetition];
 
-        return ImmutableArray.Create(times);
-    }
+    /// <summary>Every repetition's spike times, ms.</summary>
+    public ImmutableArray<ImmutableArray<double>> AllSpikeTimesMs() => spikeFacts.Times;
 
-    ImmutableArray<ImmutableArray<double>> allSpikeTimes;
-    double? intrinsic;
-
-    /// <summary>Γ_int of the repetitions (computed once; NaN with fewer than two).</summary>
-    public double IntrinsicGamma => intrinsic ??= SpikeSamples.Length >= 2 ? Core.Losses.CoincidenceFactor.Intrinsic(AllSpikeTimesMs(), DurationMs) : double.NaN;
+    /// <summary>Γ_int of the repetitions (NaN with fewer than two).</summary>
+    public double IntrinsicGamma => spikeFacts.Intrinsic;
 
     /// <summary>The mean spike count of the repetitions.</summary>
     public double MeanSpikeCount
@@ -51,21 +45,21 @@ public sealed record RecordedStimulus(
         }
     }
 
-    /// <summary>Every repetition's spike times, ms (computed once).</summary>
-    public ImmutableArray<ImmutableArray<double>> AllSpikeTimesMs()
+    static (ImmutableArray<ImmutableArray<double>>, double) SpikeFacts(ImmutableArray<ImmutableArray<int>> spikeSamples, double dtMs, int samples)
     {
-        if (!allSpikeTimes.IsDefault)
+        var all = ImmutableArray.CreateBuilder<ImmutableArray<double>>(spikeSamples.Length);
+        foreach (var repetition in spikeSamples)
         {
-            return allSpikeTimes;
+            var times = new double[repetition.Length];
+            for (int i = 0; i < times.Length; i++)
+            {
+                times[i] = repetition[i] * dtMs;
+            }
+
+            all.Add(ImmutableArray.Create(times));
         }
 
-        var all = ImmutableArray.CreateBuilder<ImmutableArray<double>>(SpikeSamples.Length);
-        for (int r = 0; r < SpikeSamples.Length; r++)
-        {
-            all.Add(SpikeTimesMs(r));
-        }
-
-        allSpikeTimes = all.MoveToImmutable();
-        return allSpikeTimes;
+        var built = all.MoveToImmutable();
+        return (built, built.Length >= 2 && samples > 0 ? Core.Losses.CoincidenceFactor.Intrinsic(built, samples * dtMs) : double.NaN);
     }
 }
