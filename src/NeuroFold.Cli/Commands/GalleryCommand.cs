@@ -156,7 +156,7 @@ internal static class GalleryCommand
         stdout.WriteLine(selection.Feature is null
             ? $"wrote {written.Runs.Count} protocols and {Path.Combine(dir, "features.png")} (+ .svg) under {dir}"
             : $"wrote {Path.Combine(dir, selection.Feature)} (the figure is drawn only when every feature runs)");
-        stdout.WriteLine($"wrote {written.Files.ManifestPath} (manifest; check with: neurofold replay {written.Files.ManifestPath})");
+        written.Files.ReportManifest(stdout);
         return ExitCodes.Ok;
     }
 }

@@ -212,12 +212,7 @@ internal static class NetworkCommand
 
         var network = spec.Network;
         stdout.WriteLine($"simulated {spec.Model}: {network.Neurons.Count} neurons, {network.Connectivity.SynapseCount} synapses, {spec.Steps} steps of 1 ms, {written.Result.SpikeCount} spikes");
-        foreach (string path in written.Files.Paths)
-        {
-            stdout.WriteLine($"wrote {path}");
-        }
-
-        stdout.WriteLine($"wrote {written.Files.ManifestPath} (manifest; check with: neurofold replay {written.Files.ManifestPath})");
+        written.Files.ReportFiles(stdout);
         return ExitCodes.Ok;
     }
 }

@@ -60,7 +60,7 @@ internal static class PredictCommand
                     if (!quiet)
                     {
                         stdout.WriteLine($"{w.Spikes} spikes in {x.Spec.Current.Samples - 1} steps of {Csv.Format(x.Spec.Current.DtMs)} ms");
-                        stdout.WriteLine($"wrote {w.Files.ManifestPath} (manifest; check with: neurofold replay {w.Files.ManifestPath})");
+                        w.Files.ReportManifest(stdout);
                     }
 
                     return ExitCodes.Ok;

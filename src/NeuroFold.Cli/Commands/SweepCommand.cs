@@ -163,7 +163,7 @@ internal static class SweepCommand
         stdout.WriteLine($"swept {spec.Points} points ({axes}), {run}");
         stdout.WriteLine($"wrote {written.Files.Paths[0]} ({spec.Points} rows)");
         stdout.WriteLine($"wrote {written.Files.Paths[1]}");
-        stdout.WriteLine($"wrote {written.Files.ManifestPath} (manifest; check with: neurofold replay {written.Files.ManifestPath})");
+        written.Files.ReportManifest(stdout);
         return ExitCodes.Ok;
     }
 }

@@ -55,12 +55,7 @@ internal static class DopamineJob
         var r = written.Result;
         var lastSecond = r.Seconds.Length == 0 ? default : r.Seconds[^1];
         stdout.WriteLine($"simulated {ResolvedDopamine.Model}: {spec.Network.Neurons.Count} neurons, {spec.Network.Targets.Length} synapses, {spec.Seconds} s, {r.Plastic.SpikeCount} spikes, {r.RewardsGiven} rewards; rewarded synapse {lastSecond.RewardedWeight:0.###}, mean of the others {lastSecond.MeanOtherWeight:0.###} mV/ms");
-        foreach (string path in written.Files.Paths)
-        {
-            stdout.WriteLine($"wrote {path}");
-        }
-
-        stdout.WriteLine($"wrote {written.Files.ManifestPath} (manifest; check with: neurofold replay {written.Files.ManifestPath})");
+        written.Files.ReportFiles(stdout);
         return ExitCodes.Ok;
     }
 }

@@ -69,12 +69,7 @@ internal static class PlasticJob
         }
 
         stdout.WriteLine($"simulated {ResolvedPlastic.Model}: {spec.Network.Neurons.Count} neurons, {spec.Network.Targets.Length} plastic-delay synapses, {spec.Seconds} s, {written.Result.SpikeCount} spikes");
-        foreach (string path in written.Files.Paths)
-        {
-            stdout.WriteLine($"wrote {path}");
-        }
-
-        stdout.WriteLine($"wrote {written.Files.ManifestPath} (manifest; check with: neurofold replay {written.Files.ManifestPath})");
+        written.Files.ReportFiles(stdout);
         return ExitCodes.Ok;
     }
 }

@@ -205,7 +205,7 @@ internal static class SimulationJob
             stdout.WriteLine("no plots: --no-trace keeps no trace to draw");
         }
 
-        stdout.WriteLine($"wrote {files.ManifestPath} (manifest; check with: neurofold replay {files.ManifestPath})");
+        files.ReportManifest(stdout);
         return ExitCodes.Ok;
     }
 }

@@ -16,7 +16,27 @@ internal static class ArtifactWriter
     /// <param name="Outputs">The outputs as the manifest lists them, in the order written.</param>
     /// <param name="Paths">Full path of each output, in the same order.</param>
     /// <param name="ManifestPath">Full path of <c>run.json</c>.</param>
-    internal sealed record Written(IReadOnlyList<OutputFile> Outputs, IReadOnlyList<string> Paths, string ManifestPath);
+    internal sealed record Written(IReadOnlyList<OutputFile> Outputs, IReadOnlyList<string> Paths, string ManifestPath)
+    {
+        /// <summary>The report's last line: where the manifest is and how to check the run with it.</summary>
+        public void ReportManifest(TextWriter stdout)
+        {
+            ArgumentNullException.ThrowIfNull(stdout);
+            stdout.WriteLine($"wrote {ManifestPath} (manifest; check with: neurofold replay {ManifestPath})");
+        }
+
+        /// <summary>A line per file written, then <see cref="ReportManifest"/>.</summary>
+        public void ReportFiles(TextWriter stdout)
+        {
+            ArgumentNullException.ThrowIfNull(stdout);
+            foreach (string path in Paths)
+            {
+                stdout.WriteLine($"wrote {path}");
+            }
+
+            ReportManifest(stdout);
+        }
+    }
 
     /// <summary>Writes <paramref name="files"/> into <paramref name="set"/> (after what was already streamed into it), then commits it with its manifest.</summary>
     /// <param name="set">The open output transaction.</param>
