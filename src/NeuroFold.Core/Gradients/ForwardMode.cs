@@ -36,13 +36,8 @@ public static class ForwardMode
         where TSurrogate : struct, ISurrogate
     {
         ArgumentNullException.ThrowIfNull(grid);
-        ImmutableArray<double> values = [parameters.A, parameters.B, parameters.C, parameters.D, initial.V, initial.U, scale, offset];
-        var a = Dual<TSurrogate>.Variable(parameters.A, 0);
-        var b = Dual<TSurrogate>.Variable(parameters.B, 1);
-        var c = Dual<TSurrogate>.Variable(parameters.C, 2);
-        var d = Dual<TSurrogate>.Variable(parameters.D, 3);
-        var dt = Dual<TSurrogate>.Constant(grid.DtMs);
-        var cm = Dual<TSurrogate>.Constant(capacitance);
+        var values = Seeds.Values2003(parameters, initial, scale, offset);
+        var (a, b, c, d, dt, cm) = Seeds.Cell2003<TSurrogate>(parameters, grid.DtMs, capacitance);
         return scheme switch
         {
             "jaxley" => Run<JaxleyScheme.Constants<Dual<TSurrogate>, bool>, TSurrogate>(JaxleyScheme.Constants<Dual<TSurrogate>, bool>.Prepare(a, b, c, d, dt, cm), JaxleyScheme.Convention, Variables2003, values, 4, grid, current),
@@ -66,20 +61,9 @@ public static class ForwardMode
     {
         ArgumentNullException.ThrowIfNull(grid);
         var p = parameters;
-        ImmutableArray<double> values = [p.CapacitancePf, p.K, p.VrMv, p.VtMv, p.VPeakMv, p.A, p.B, p.C, p.D, initial.V, initial.U, scale, offset];
+        var values = Seeds.Values2007(p, initial, scale, offset);
         var rule = p.Rule;
-        var step = Izhikevich2007Scheme.Constants<Dual<TSurrogate>, bool>.Prepare(
-            Dual<TSurrogate>.Variable(p.CapacitancePf, 0),
-            Dual<TSurrogate>.Variable(p.K, 1),
-            Dual<TSurrogate>.Variable(p.VrMv, 2),
-            Dual<TSurrogate>.Variable(p.VtMv, 3),
-            Dual<TSurrogate>.Variable(p.VPeakMv, 4),
-            Dual<TSurrogate>.Variable(p.A, 5),
-            Dual<TSurrogate>.Variable(p.B, 6),
-            Dual<TSurrogate>.Variable(p.C, 7),
-            Dual<TSurrogate>.Variable(p.D, 8),
-            Dual<TSurrogate>.Constant(grid.DtMs),
-            new ReadOnlySpan<CellRule2007>(in rule));
+        var step = Seeds.Cell2007<TSurrogate>(p, grid.DtMs, new ReadOnlySpan<CellRule2007>(in rule));
         return Run<Izhikevich2007Scheme.Constants<Dual<TSurrogate>, bool>, TSurrogate>(step, Izhikevich2007Scheme.Convention, Variables2007, values, 9, grid, current);
     }
 
