@@ -190,13 +190,7 @@ internal static class BenchCommand
     {
         var rule = PlasticityRule.Spnet2006;
         PlasticSimulation.Run(spec.Network, rule, 1, [], spec.Threads, null);
-        using var process = Process.GetCurrentProcess();
-        var cpu0 = process.TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        var result = PlasticSimulation.Run(spec.Network, rule, spec.Seconds, [], spec.Threads, null);
-        double runS = clock.Elapsed.TotalSeconds;
-        process.Refresh();
-        double cpuS = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        var (result, runS, cpuS) = Timed(() => PlasticSimulation.Run(spec.Network, rule, spec.Seconds, [], spec.Threads, null));
         int n = spec.Network.Neurons.Count;
         long exc = 0;
         foreach (var second in result.Seconds)
@@ -206,15 +200,7 @@ internal static class BenchCommand
 
         Line(stdout, w =>
         {
-            w.WriteString("workload", "polychronization");
-            w.WriteString("model", NetworkResolver.Polychronization);
-            w.WriteString("tool", "neurofold");
-            w.WriteNumber("n", n);
-            w.WriteNumber("steps", spec.Steps);
-            w.WriteNumber("threads", spec.Threads);
-            w.WriteNumber("run_s", Math.Round(runS, 6));
-            w.WriteNumber("cpu_s", Math.Round(cpuS, 6));
-            w.WriteNumber("build_s", Math.Round(buildS, 6));
+            NetworkHeader(w, "polychronization", NetworkResolver.Polychronization, n, spec.Steps, spec.Threads, runS, cpuS, buildS);
             w.WriteNumber("ms_per_simulated_s", Math.Round(1000 * runS / spec.Seconds, 4));
             w.WriteNumber("spikes", result.SpikeCount);
             Rate(w, "rate_exc_hz", exc, spec.Network.Neurons.Excitatory, spec.Seconds);
@@ -230,31 +216,43 @@ internal static class BenchCommand
         return result.Status.IsCompleted ? ExitCodes.Ok : ExitCodes.NonFinite;
     }
 
+    /// <summary>Runs <paramref name="run"/> once, measuring its wall time and this process's CPU time over it, seconds.</summary>
+    static (T Result, double RunS, double CpuS) Timed<T>(Func<T> run)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var result = run();
+        double runS = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        return (result, runS, (process.TotalProcessorTime - cpu0).TotalSeconds);
+    }
+
+    /// <summary>The fields every network benchmark line starts with, in this order.</summary>
+    static void NetworkHeader(Utf8JsonWriter w, string workload, string model, int n, int steps, int threads, double runS, double cpuS, double buildS)
+    {
+        w.WriteString("workload", workload);
+        w.WriteString("model", model);
+        w.WriteString("tool", "neurofold");
+        w.WriteNumber("n", n);
+        w.WriteNumber("steps", steps);
+        w.WriteNumber("threads", threads);
+        w.WriteNumber("run_s", Math.Round(runS, 6));
+        w.WriteNumber("cpu_s", Math.Round(cpuS, 6));
+        w.WriteNumber("build_s", Math.Round(buildS, 6));
+    }
+
     static int MeasureNetwork(string workload, ResolvedNetwork spec, double buildS, TextWriter stdout)
     {
         var network = spec.Network;
         NetworkSimulation.Run(network, Math.Min(20, spec.Steps), spec.Threads);
-        using var process = Process.GetCurrentProcess();
-        var cpu0 = process.TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        var result = NetworkSimulation.Run(network, spec.Steps, spec.Threads);
-        double runS = clock.Elapsed.TotalSeconds;
-        process.Refresh();
-        double cpuS = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        var (result, runS, cpuS) = Timed(() => NetworkSimulation.Run(network, spec.Steps, spec.Threads));
 
         long events = SynapticEvents(network.Connectivity, result, spec.Steps);
         int n = network.Neurons.Count;
         Line(stdout, w =>
         {
-            w.WriteString("workload", workload == NetworkResolver.Sparse ? "W4" : "W3");
-            w.WriteString("model", workload);
-            w.WriteString("tool", "neurofold");
-            w.WriteNumber("n", n);
-            w.WriteNumber("steps", spec.Steps);
-            w.WriteNumber("threads", spec.Threads);
-            w.WriteNumber("run_s", Math.Round(runS, 6));
-            w.WriteNumber("cpu_s", Math.Round(cpuS, 6));
-            w.WriteNumber("build_s", Math.Round(buildS, 6));
+            NetworkHeader(w, workload == NetworkResolver.Sparse ? "W4" : "W3", workload, n, spec.Steps, spec.Threads, runS, cpuS, buildS);
             w.WriteNumber("spikes", result.SpikeCount);
             w.WriteNumber("rate_exc_hz", PopulationRate.MeanHz(result, 0, network.Neurons.Excitatory, spec.Steps, NetworkSimulation.StepMs));
             w.WriteNumber("rate_inh_hz", PopulationRate.MeanHz(result, network.Neurons.Excitatory, n, spec.Steps, NetworkSimulation.StepMs));
