@@ -20,14 +20,7 @@ internal static class DopamineOutputs
         int row = (spec.Protocol.RewardedNeuron * m) + spec.Protocol.RewardedSlot;
         w.WriteStartObject();
         w.WriteString("model", ResolvedDopamine.Model);
-        w.WriteNumber("neurons", neurons.Count);
-        w.WriteNumber("excitatory", neurons.Excitatory);
-        w.WriteNumber("inhibitory", neurons.Inhibitory);
-        w.WriteNumber("synapses", spec.Network.Targets.Length);
-        w.WriteNumber("seconds", spec.Seconds);
-        w.WriteNumber("steps", spec.Steps);
-        w.WriteNumber("dtMs", NetworkSimulation.StepMs);
-        w.WriteNumber("spikeCount", plastic.SpikeCount);
+        PlasticOutputs.WriteRun(w, neurons, spec.Network.Targets.Length, spec.Seconds, spec.Steps, plastic.SpikeCount);
         w.WriteStartObject("rewardedSynapse");
         w.WriteNumber("neuron", spec.Protocol.RewardedNeuron);
         w.WriteNumber("slot", spec.Protocol.RewardedSlot);

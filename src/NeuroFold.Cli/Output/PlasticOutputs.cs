@@ -19,14 +19,7 @@ internal static class PlasticOutputs
         var neurons = spec.Network.Neurons;
         w.WriteStartObject();
         w.WriteString("model", ResolvedPlastic.Model);
-        w.WriteNumber("neurons", neurons.Count);
-        w.WriteNumber("excitatory", neurons.Excitatory);
-        w.WriteNumber("inhibitory", neurons.Inhibitory);
-        w.WriteNumber("synapses", spec.Network.Targets.Length);
-        w.WriteNumber("seconds", spec.Seconds);
-        w.WriteNumber("steps", spec.Steps);
-        w.WriteNumber("dtMs", NetworkSimulation.StepMs);
-        w.WriteNumber("spikeCount", result.SpikeCount);
+        WriteRun(w, neurons, spec.Network.Targets.Length, spec.Seconds, spec.Steps, result.SpikeCount);
         WriteSeconds(w, result);
         w.WriteStartArray("snapshotSeconds");
         foreach (var s in result.Snapshots)
@@ -50,14 +43,7 @@ internal static class PlasticOutputs
         w.WriteStartObject();
         w.WriteString("model", spec.Model);
         w.WriteString("plasticity", NetworkResolver.Stdp);
-        w.WriteNumber("neurons", neurons.Count);
-        w.WriteNumber("excitatory", neurons.Excitatory);
-        w.WriteNumber("inhibitory", neurons.Inhibitory);
-        w.WriteNumber("synapses", spec.Network.Connectivity.SynapseCount);
-        w.WriteNumber("seconds", spec.Steps / 1000);
-        w.WriteNumber("steps", spec.Steps);
-        w.WriteNumber("dtMs", NetworkSimulation.StepMs);
-        w.WriteNumber("spikeCount", result.SpikeCount);
+        WriteRun(w, neurons, spec.Network.Connectivity.SynapseCount, spec.Steps / 1000, spec.Steps, result.SpikeCount);
         w.WriteStartObject("rule");
         w.WriteNumber("traceAtSpike", rule.TraceAtSpike);
         w.WriteNumber("traceDecay", rule.TraceDecay);
@@ -106,5 +92,20 @@ internal static class PlasticOutputs
         yield return new Artifact(weights, s => s.Write(Npy.Serialize(new NpyArray(shape, snapshot.Weights))));
         yield return new Artifact(sd, s => s.Write(Npy.Serialize(new NpyArray(shape, snapshot.Sd))));
         yield return new Artifact(state, s => s.Write(Npy.Serialize(new NpyArray([2, neurons], [.. snapshot.V, .. snapshot.U]))));
+    }
+
+    /// <summary>The fields every plastic network's summary starts with (after its model): the population, the synapses, the length of the run and its spikes.</summary>
+    internal static void WriteRun(Utf8JsonWriter w, NetworkNeurons neurons, long synapses, int seconds, int steps, int spikeCount)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(neurons);
+        w.WriteNumber("neurons", neurons.Count);
+        w.WriteNumber("excitatory", neurons.Excitatory);
+        w.WriteNumber("inhibitory", neurons.Inhibitory);
+        w.WriteNumber("synapses", synapses);
+        w.WriteNumber("seconds", seconds);
+        w.WriteNumber("steps", steps);
+        w.WriteNumber("dtMs", NetworkSimulation.StepMs);
+        w.WriteNumber("spikeCount", spikeCount);
     }
 }
