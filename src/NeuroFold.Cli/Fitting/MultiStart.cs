@@ -37,48 +37,33 @@ internal static class MultiStart
     public static ImmutableArray<StartResult> Run<TSurrogate>(
         ModelPoint start, ImmutableArray<string> free, Objective objective, ImmutableArray<RecordedStimulus> train, ImmutableArray<RecordedStimulus> validation,
         int first, int count, long seed, int iterations, double learningRate, int threads, string optimizer, FitMonitor? monitor = null)
-        where TSurrogate : struct, ISurrogate
-    {
-        var results = new StartResult[count];
-        var bounds = free.Select(n => FitBounds.Of(start.Model, n)).ToImmutableArray();
-        Parallel.For(first, first + count, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
+        where TSurrogate : struct, ISurrogate =>
+        EachStart(start, free, validation, train.Length, first, count, seed, threads, (_, origin, initial, bounds, tracker) =>
         {
-            var origin = StartPoint(start, free, seed, s);
-            var initial = free.Select(n => origin[n]).ToImmutableArray();
-            var tracker = new ValidationTracker(validation);
             (double, ImmutableArray<double>) Objective(ImmutableArray<double> theta)
             {
                 var point = Place(origin, free, theta);
                 var value = Gradients.Forward<TSurrogate>(point, free, objective, train);
-                double gammaA = tracker.Seen(value.Loss, point);
-                monitor?.Iteration(train.Length, value.Loss, gammaA);
+                monitor?.Iteration(train.Length, value.Loss, tracker.Seen(value.Loss, point));
                 return value;
             }
 
-            var result = optimizer == "lbfgs"
+            var r = optimizer == "lbfgs"
                 ? Lbfgs.Minimize(Objective, initial, bounds, new LbfgsOptions(iterations))
                 : Adam.Minimize(Objective, initial, bounds, new AdamOptions(learningRate, iterations));
-            var best = double.IsFinite(result.BestLoss) ? Place(origin, free, result.Best) : origin;
-            results[s - first] = new StartResult(s, origin, best, result.BestLoss, result.LossCurve, result.Evaluations * train.Length, tracker.Curve);
+            return (r.Best, r.BestLoss, r.LossCurve, r.Evaluations);
         });
-        return [.. results];
-    }
 
     /// <summary>CMA-ES from starts <paramref name="first"/> … first + count − 1 on a loss of plain runs; start s draws its normal deviates from stream <see cref="CmaesStreamBase"/> + s. A generation's candidates are evaluated in parallel too.</summary>
     public static ImmutableArray<StartResult> RunCmaes(
         ModelPoint start, ImmutableArray<string> free, Objective objective, ImmutableArray<RecordedStimulus> train, ImmutableArray<RecordedStimulus> validation,
         int first, int count, long seed, int generations, double sigma, int population, int threads, FitMonitor? monitor = null)
     {
-        var results = new StartResult[count];
-        var bounds = free.Select(n => FitBounds.Of(start.Model, n)).ToImmutableArray();
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
-        Parallel.For(first, first + count, options, s =>
+        int lambda = population > 0 ? population : Cmaes.DefaultPopulation(free.Length);
+        return EachStart(start, free, validation, train.Length, first, count, seed, threads, (s, origin, initial, bounds, tracker) =>
         {
-            var origin = StartPoint(start, free, seed, s);
-            var initial = free.Select(n => origin[n]).ToImmutableArray();
-            var tracker = new ValidationTracker(validation);
-            int lambda = population > 0 ? population : Cmaes.DefaultPopulation(free.Length);
-            var result = Cmaes.Minimize(
+            var r = Cmaes.Minimize(
                 candidates =>
                 {
                     var losses = new double[candidates.Length];
@@ -86,13 +71,34 @@ internal static class MultiStart
                     return losses;
                 },
                 initial, bounds, new CmaesOptions(sigma, generations, seed, CmaesStreamBase + s, population),
-                (_, bestLoss, best) =>
-                {
-                    double gammaA = tracker.Seen(bestLoss, Place(origin, free, best));
-                    monitor?.Iteration(lambda * train.Length, bestLoss, gammaA);
-                });
-            var best = double.IsFinite(result.BestLoss) ? Place(origin, free, result.Best) : origin;
-            results[s - first] = new StartResult(s, origin, best, result.BestLoss, result.BestCurve, result.Evaluations * train.Length, tracker.Curve);
+                (_, bestLoss, best) => monitor?.Iteration(lambda * train.Length, bestLoss, tracker.Seen(bestLoss, Place(origin, free, best))));
+            return (r.Best, r.BestLoss, r.BestCurve, r.Evaluations);
+        });
+    }
+
+    /// <summary>Runs <paramref name="minimise"/> for each start (in parallel, at most <paramref name="threads"/> at once) from its starting point, and gathers the results in start order.</summary>
+    /// <param name="start">The fit's starting point (start 0's origin).</param>
+    /// <param name="free">The fitted quantities.</param>
+    /// <param name="validation">The stimuli each start's tracker scores.</param>
+    /// <param name="trainCount">Training stimuli: simulations per evaluation.</param>
+    /// <param name="first">The first start.</param>
+    /// <param name="count">Number of starts.</param>
+    /// <param name="seed">Seed of the random origins.</param>
+    /// <param name="threads">Starts run at once.</param>
+    /// <param name="minimise">For (start, its origin, the free quantities' values there, their boxes, its validation tracker): the best point, its loss, the loss curve and the evaluations (each one run per training stimulus).</param>
+    static ImmutableArray<StartResult> EachStart(
+        ModelPoint start, ImmutableArray<string> free, ImmutableArray<RecordedStimulus> validation, int trainCount, int first, int count, long seed, int threads,
+        Func<int, ModelPoint, ImmutableArray<double>, ImmutableArray<Bound>, ValidationTracker, (ImmutableArray<double> Best, double BestLoss, ImmutableArray<double> Curve, int Evaluations)> minimise)
+    {
+        var results = new StartResult[count];
+        var bounds = free.Select(n => FitBounds.Of(start.Model, n)).ToImmutableArray();
+        Parallel.For(first, first + count, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
+        {
+            var origin = StartPoint(start, free, seed, s);
+            var tracker = new ValidationTracker(validation);
+            var r = minimise(s, origin, free.Select(n => origin[n]).ToImmutableArray(), bounds, tracker);
+            var best = double.IsFinite(r.BestLoss) ? Place(origin, free, r.Best) : origin;
+            results[s - first] = new StartResult(s, origin, best, r.BestLoss, r.Curve, r.Evaluations * trainCount, tracker.Curve);
         });
         return [.. results];
     }
