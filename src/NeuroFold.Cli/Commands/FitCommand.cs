@@ -445,7 +445,11 @@ internal static class FitCommand
         w.WriteNumber("iterations", spec.Iterations);
         w.WriteNumber("learningRate", spec.LearningRate);
         w.WriteNumber("sigma", spec.Sigma);
-        w.WriteNumber("population", spec.Population);
+        if (spec.Population > 0)
+        {
+            w.WriteNumber("population", spec.Population); // 0, CMA-ES's default, is left out: --population takes 2 or more
+        }
+
         if (shard is { } part)
         {
             w.WriteString("shard", part.ToString());
@@ -476,7 +480,7 @@ internal static class FitCommand
             var rule = Enum.Parse<CellRule2007>(Text("rule") ?? nameof(CellRule2007.None));
             var options = new FitOptions(Text("data"), Text("stimuli"), Text("model"), Text("scheme"), null, null, Text("free"), Text("loss"), Text("surrogate"),
                 Text("optimizer"), Number("starts"), Number("seed"), Number("iterations"), Number("learningRate"), Text("window"), Number("sigma"),
-                Number("population") is "0" ? null : Number("population"), Text("spikes"), Number("clip"), Text("mask"), Number("tau"));
+                Number("population"), Text("spikes"), Number("clip"), Text("mask"), Number("tau"));
             return Resolve(options, start, rule).MapFail(e => Error.New($"$.spec: {e.Message}"));
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
