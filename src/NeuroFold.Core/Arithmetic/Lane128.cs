@@ -34,7 +34,7 @@ public readonly struct Lane128(Vector128<double> value) : ILane<Lane128, Vector1
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane128 Load(ReadOnlySpan<double> source, int offset)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)offset + (uint)Count, (uint)source.Length, nameof(offset));
+        LaneRange.Check(offset, Count, source.Length);
         return new(Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
     }
 
@@ -42,7 +42,7 @@ public readonly struct Lane128(Vector128<double> value) : ILane<Lane128, Vector1
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Lane128 value, Span<double> destination, int offset)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)offset + (uint)Count, (uint)destination.Length, nameof(offset));
+        LaneRange.Check(offset, Count, destination.Length);
         value.Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
     }
 

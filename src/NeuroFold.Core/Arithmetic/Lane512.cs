@@ -34,7 +34,7 @@ public readonly struct Lane512(Vector512<double> value) : ILane<Lane512, Vector5
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512 Load(ReadOnlySpan<double> source, int offset)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)offset + (uint)Count, (uint)source.Length, nameof(offset));
+        LaneRange.Check(offset, Count, source.Length);
         return new(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
     }
 
@@ -42,7 +42,7 @@ public readonly struct Lane512(Vector512<double> value) : ILane<Lane512, Vector5
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Lane512 value, Span<double> destination, int offset)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)offset + (uint)Count, (uint)destination.Length, nameof(offset));
+        LaneRange.Check(offset, Count, destination.Length);
         value.Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
     }
 

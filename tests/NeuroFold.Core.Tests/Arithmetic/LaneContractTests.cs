@@ -265,3 +265,41 @@ public sealed class LaneContractTests
     static string Show(double[] values, int n) =>
         "[" + string.Join(", ", values.Take(n).Select(v => Bits.Of(v).ToString("X16", System.Globalization.CultureInfo.InvariantCulture))) + "]";
 }
+
+/// <summary>Vector loads and stores check their whole range, a negative offset included (it must not wrap into range).</summary>
+public sealed class LaneRangeTests
+{
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    [InlineData(int.MaxValue)]
+    [InlineData(1 - 8)] // one lane past the end (offset = length − count + 1)
+    [InlineData(16)]
+    public void A_vector_outside_the_span_is_refused(int offset)
+    {
+        AssertRefused<Lane128, Vector128<double>>(offset);
+        AssertRefused<Lane256, Vector256<double>>(offset);
+        AssertRefused<Lane512, Vector512<double>>(offset);
+    }
+
+    [Fact]
+    public void The_last_whole_vector_of_a_span_is_accepted()
+    {
+        var data = Enumerable.Range(0, 16).Select(i => (double)i).ToArray();
+        Assert.Equal(15.0, Lane512.Element(Lane512.Load(data, 8), 7));
+        Lane256.Store(Lane256.Constant(-1), data, 12);
+        Assert.Equal(-1.0, data[15]);
+    }
+
+    static void AssertRefused<TLane, TMask>(int offset)
+        where TLane : struct, ILane<TLane, TMask>
+        where TMask : struct
+    {
+        const int length = 16;
+        var data = new double[length];
+        int at = offset == 1 - 8 ? length - TLane.Count + 1 : offset;
+        Assert.Throws<ArgumentOutOfRangeException>(() => TLane.Load(data, at));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TLane.Store(TLane.Constant(1), data, at));
+        Assert.All(data, x => Assert.Equal(0.0, x));
+    }
+}
