@@ -3,7 +3,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
-using System.Threading.Tasks;
 using NeuroFold.Core.Arithmetic;
 using NeuroFold.Core.Models;
 using NeuroFold.Core.Schemes;
@@ -40,6 +39,11 @@ internal sealed class NetworkKernel<TLane, TMask>
     readonly double[] ds;
     readonly TLane halfDt;
     readonly TLane capacitance;
+    // With every delay ≥ 1 a step delivers its spikes after its integration, into slots of later steps only, so the
+    // ring needs maxDelay slots (the slot the step has just read and zeroed is the one of step t + maxDelay); with a
+    // delay of 0 it delivers before, as net.m does, and needs maxDelay + 1. W4's one delay of 1 so keeps one slot.
+    readonly int maxDelay;
+    readonly bool deliverAfter;
     readonly int ringSlots;
     readonly double[] ring;
     readonly int stepsDone;
@@ -130,8 +134,9 @@ internal sealed class NetworkKernel<TLane, TMask>
         dtAB = pairs[..(distinct * 2 * w)];
         stepsDone = start.StepsDone;
 
-        int maxDelay = network.Connectivity.MaxDelaySteps;
-        ringSlots = maxDelay + 1;
+        maxDelay = network.Connectivity.MaxDelaySteps;
+        deliverAfter = MinDelay(network.Connectivity) >= 1;
+        ringSlots = deliverAfter ? maxDelay : maxDelay + 1;
         ring = new double[ringSlots * lanes];
         for (int r = 0; r < maxDelay; r++)
         {
@@ -139,7 +144,7 @@ internal sealed class NetworkKernel<TLane, TMask>
             start.Pending.AsSpan(r * n, n).CopyTo(ring.AsSpan(slot * lanes, n));
         }
 
-        slotBase = new int[ringSlots];
+        slotBase = new int[maxDelay + 1];
         switch (network.Connectivity)
         {
             case Connectivity.Dense dense:
@@ -219,11 +224,11 @@ internal sealed class NetworkKernel<TLane, TMask>
 
             Record(stepsDone, 0, spikeSteps, spikeNeurons);
             int parity = 0;
-            var options = new ParallelOptions { MaxDegreeOfParallelism = blocks };
+            using var team = new StepTeam(blocks, body);
             for (int step = 0; step < steps; step++)
             {
                 int t = stepsDone + 1 + step;
-                for (int r = 0; r < ringSlots; r++)
+                for (int r = 0; r <= maxDelay; r++)
                 {
                     slotBase[r] = ((t + r) % ringSlots) * lanes;
                 }
@@ -231,15 +236,7 @@ internal sealed class NetworkKernel<TLane, TMask>
                 currentT = t;
                 currentParity = parity;
                 currentDetect = step < steps - 1;
-                if (blocks == 1)
-                {
-                    body(0);
-                }
-                else
-                {
-                    Parallel.For(0, blocks, options, body);
-                }
-
+                team.Run();
                 done = t;
                 int bad = FirstNonFinite();
                 if (bad >= 0)
@@ -261,7 +258,6 @@ internal sealed class NetworkKernel<TLane, TMask>
             }
         }
 
-        int maxDelay = ringSlots - 1;
         var pending = new double[maxDelay * n];
         for (int r = 0; r < maxDelay; r++)
         {
@@ -312,33 +308,37 @@ internal sealed class NetworkKernel<TLane, TMask>
         int count = 0;
         for (int i = lo[block]; i < hi[block]; i += TLane.Count)
         {
-            AddFiring(i, TLane.Load(v, i), list, ref count);
+            AddFiring(i, Net2003Scheme.Fires<TLane, TMask>(TLane.Load(v, i)) & ValidLanes(i, TLane.Count), list, ref count);
         }
 
         firedCount[parity][block] = count;
         nonFinite[block] = -1;
     }
 
+    /// <summary>Lists neuron <paramref name="first"/> + l for every bit l of <paramref name="bits"/>, in ascending order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    void AddFiring(int first, TLane vi, int[] list, ref int count)
+    static void AddFiring(int first, ulong bits, int[] list, ref int count)
     {
-        ulong bits = Net2003Scheme.Fires<TLane, TMask>(vi) & ValidLanes(first);
         for (; bits != 0; bits &= bits - 1)
         {
             list[count++] = first + BitOperations.TrailingZeroCount(bits);
         }
     }
 
-    /// <summary>The lanes of the vector starting at <paramref name="first"/> that are neurons, not padding.</summary>
+    /// <summary>The lanes of the <paramref name="width"/> lanes starting at <paramref name="first"/> that are neurons, not padding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    ulong ValidLanes(int first) => n - first >= TLane.Count ? ulong.MaxValue : (1UL << (n - first)) - 1;
+    ulong ValidLanes(int first, int width) => n - first >= width ? ulong.MaxValue : (1UL << Math.Max(n - first, 0)) - 1;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void StepBlock(int block, int t, int parity, bool detect)
     {
         int from = lo[block];
         int to = hi[block];
-        Deliver(block, from, to, parity);
+        if (!deliverAfter)
+        {
+            Deliver(block, from, to, parity);
+        }
+
         var e = ext[block];
         var list = fired[parity ^ 1][block];
         int count = 0;
@@ -354,60 +354,97 @@ internal sealed class NetworkKernel<TLane, TMask>
             bad = bad < 0 ? first : bad;
         }
 
+        if (deliverAfter)
+        {
+            Deliver(block, from, to, parity);
+        }
+
         firedCount[parity ^ 1][block] = count;
         nonFinite[block] = bad;
     }
 
     /// <summary>Steps neurons <paramref name="from"/> … <paramref name="to"/> − 1 with external input <c>e[i − from]</c>; returns the first neuron whose state is non-finite, or −1.</summary>
+    /// <remarks>
+    /// Each vector gets exactly the operations of <see cref="Net2003Scheme.Constants{TLane, TMask}.Step"/>. The loop
+    /// reads its arrays through references and one-vector spans (<see cref="At"/>, <see cref="Put"/>), whose length is
+    /// the constant lane count, so the JIT keeps one register per array and checks nothing per vector; the range is
+    /// checked once, here. A non-finite state is collected in a mask and located afterwards (the same neuron the
+    /// per-vector test found).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     int Integrate(double[] e, int from, int to, int[] list, ref int count, bool detect)
     {
-        var cur = ring.AsSpan(slotBase[0], lanes);
         int w = TLane.Count;
-        int first = -1;
+        int len = to - from;
+        int slot = slotBase[0];
+        if (from < 0 || from % w != 0 || len % w != 0 || to > lanes || len > e.Length || list.Length < len + count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(from), "the range must be whole vectors of the kernel's lanes");
+        }
+
+        ref double vRef = ref MemoryMarshal.GetArrayDataReference(v);
+        ref double uRef = ref MemoryMarshal.GetArrayDataReference(u);
+        ref double curRef = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ring), slot);
+        ref double eRef = ref Unsafe.Subtract(ref MemoryMarshal.GetArrayDataReference(e), from);
+        ref double abRef = ref MemoryMarshal.GetArrayDataReference(dtAB);
+        ref int atRef = ref MemoryMarshal.GetArrayDataReference(abAt);
+        ref double cRef = ref MemoryMarshal.GetArrayDataReference(cs);
+        ref double dRef = ref MemoryMarshal.GetArrayDataReference(ds);
+        var peak = TLane.Constant(Izhikevich.PeakMv);
+        var zero = TLane.Constant(0.0);
+        var bad = TLane.None;
         for (int i = from; i < to; i += w)
         {
-            var input = TLane.Load(e, i - from) + TLane.Load(cur, i);
-            TLane.Store(TLane.Constant(0.0), cur, i);
-            var vi = TLane.Load(v, i);
-            var ui = TLane.Load(u, i);
-            Constants(i, vi).Step(ref vi, ref ui, input);
-            TLane.Store(vi, v, i);
-            TLane.Store(ui, u, i);
-            ulong bad = TLane.Bits(TLane.Or(TLane.IsNotFinite(vi), TLane.IsNotFinite(ui))) & ValidLanes(i);
-            if (bad != 0 && first < 0)
+            var vi = At(ref vRef, i);
+            var ui = At(ref uRef, i);
+            var ji = At(ref eRef, i) + At(ref curRef, i);
+            Put(zero, ref curRef, i);
+            bool reset = TLane.SeesThreshold || TLane.AnyGreaterThanOrEqual(vi, peak);
+            int ab = Unsafe.Add(ref atRef, (int)((uint)i / (uint)w));
+            var constants = new Net2003Scheme.Constants<TLane, TMask>
             {
-                first = i + BitOperations.TrailingZeroCount(bad);
-            }
-
+                DtA = At(ref abRef, ab),
+                B = At(ref abRef, ab + w),
+                HalfDtMs = halfDt,
+                C = reset ? At(ref cRef, i) : default,
+                D = reset ? At(ref dRef, i) : default,
+                Capacitance = capacitance,
+            };
+            constants.Step(ref vi, ref ui, ji);
+            Put(vi, ref vRef, i);
+            Put(ui, ref uRef, i);
+            bad = TLane.Or(bad, TLane.Or(TLane.IsNotFinite(vi), TLane.IsNotFinite(ui)));
             if (detect)
             {
-                AddFiring(i, vi, list, ref count);
+                AddFiring(i, Net2003Scheme.Fires<TLane, TMask>(vi) & ValidLanes(i, w), list, ref count);
             }
         }
 
-        return first;
+        return TLane.Any(bad) ? FirstNonFiniteIn(from, to) : -1;
     }
 
-    /// <summary>The step constants of the vector starting at <paramref name="i"/>, as <see cref="Net2003Scheme.Constants{TLane, TMask}.Prepare(ReadOnlySpan{IzhikevichParameters}, double, double)"/> made them.</summary>
-    /// <remarks>
-    /// c and d are loaded only when the step's reset can read them (a lane of <paramref name="vi"/> at or above the
-    /// peak, or an arithmetic that always applies the reset); otherwise they are zero and the step never looks at them,
-    /// so the step is the same either way.
-    /// </remarks>
+    /// <summary>The vector at <c>origin[offset]</c>, through a span of exactly one vector (nothing left to check).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    Net2003Scheme.Constants<TLane, TMask> Constants(int i, TLane vi)
+    static TLane At(ref double origin, int offset) =>
+        TLane.Load(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref origin, offset), TLane.Count), 0);
+
+    /// <summary>Stores <paramref name="value"/> at <c>origin[offset]</c>, through a span of exactly one vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Put(TLane value, ref double origin, int offset) =>
+        TLane.Store(value, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref origin, offset), TLane.Count), 0);
+
+    /// <summary>The first neuron of <paramref name="from"/> … <paramref name="to"/> − 1 (padding excluded) whose v or u is not finite, or −1.</summary>
+    int FirstNonFiniteIn(int from, int to)
     {
-        bool reset = TLane.SeesThreshold || TLane.AnyGreaterThanOrEqual(vi, TLane.Constant(Izhikevich.PeakMv));
-        return new()
+        for (int i = from; i < Math.Min(to, n); i++)
         {
-            DtA = TLane.Load(dtAB, abAt[i / TLane.Count]),
-            B = TLane.Load(dtAB, abAt[i / TLane.Count] + TLane.Count),
-            HalfDtMs = halfDt,
-            C = reset ? TLane.Load(cs, i) : default,
-            D = reset ? TLane.Load(ds, i) : default,
-            Capacitance = capacitance,
-        };
+            if (!double.IsFinite(v[i]) || !double.IsFinite(u[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Writes the external input of step <paramref name="t"/> for lanes <paramref name="from"/> … <paramref name="to"/> − 1 into <paramref name="e"/> (0 for padding lanes).</summary>
@@ -569,6 +606,26 @@ internal sealed class NetworkKernel<TLane, TMask>
     /// <summary>True if <paramref name="a"/> and <paramref name="b"/> hold the same doubles bit for bit.</summary>
     static bool SameBits(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
         MemoryMarshal.AsBytes(a).SequenceEqual(MemoryMarshal.AsBytes(b));
+
+    /// <summary>The shortest delay of any synapse, in steps (0 when there are none).</summary>
+    static int MinDelay(Connectivity connectivity)
+    {
+        switch (connectivity)
+        {
+            case Connectivity.Dense dense:
+                return dense.DelaySteps;
+            case Connectivity.Sparse sparse when sparse.DelaysSteps.Length > 0:
+                int min = int.MaxValue;
+                foreach (byte d in sparse.DelaysSteps)
+                {
+                    min = Math.Min(min, d);
+                }
+
+                return min;
+            default:
+                return 0;
+        }
+    }
 
     /// <summary>The delay every synapse shares, or −1 when they differ.</summary>
     static int UniformDelay(byte[] delays)

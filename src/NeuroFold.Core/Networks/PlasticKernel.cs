@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Threading.Tasks;
 using NeuroFold.Core.Arithmetic;
 using NeuroFold.Core.Models;
 using NeuroFold.Core.Schemes;
@@ -300,7 +299,7 @@ internal sealed class PlasticKernel<TLane, TMask>
         RunStatus status = new RunStatus.Completed();
         int next = 0;
         int done = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = blocks };
+        using var team = new StepTeam(blocks, body);
         for (int sec = 1; sec <= seconds; sec++)
         {
             int excitatory = 0;
@@ -308,7 +307,7 @@ internal sealed class PlasticKernel<TLane, TMask>
             for (int t = 1; t <= 1000; t++)
             {
                 int k = (1000 * (sec - 1)) + t;
-                Record(k, Step(k, options), spikeSteps, spikeNeurons, ref excitatory, ref inhibitory);
+                Record(k, Step(k, team), spikeSteps, spikeNeurons, ref excitatory, ref inhibitory);
             }
 
             double mean = UpdateWeights(histograms.AsSpan((sec - 1) * PlasticResult.WeightBins, PlasticResult.WeightBins));
@@ -369,7 +368,7 @@ internal sealed class PlasticKernel<TLane, TMask>
         var histograms = new int[seconds * PlasticResult.WeightBins];
         RunStatus status = new RunStatus.Completed();
         int done = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = blocks };
+        using var team = new StepTeam(blocks, body);
         for (int sec = 1; sec <= seconds; sec++)
         {
             int excitatory = 0;
@@ -379,7 +378,7 @@ internal sealed class PlasticKernel<TLane, TMask>
             for (int t = 1; t <= 1000; t++)
             {
                 int k = (1000 * (sec - 1)) + t;
-                int fired = Step(k, options);
+                int fired = Step(k, team);
                 Record(k, fired, spikeSteps, spikeNeurons, ref excitatory, ref inhibitory);
                 Reward(k, fired, ref scheduled, ref given);
             }
@@ -502,7 +501,7 @@ internal sealed class PlasticKernel<TLane, TMask>
 
     /// <summary>One step, global 1-based <paramref name="k"/>: ALGORITHM.md 5.1 … 5.9; returns how many neurons fired.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    int Step(int k, ParallelOptions options)
+    int Step(int k, StepTeam team)
     {
         int now = (k & RingMask) * lanes;
 
@@ -628,14 +627,7 @@ internal sealed class PlasticKernel<TLane, TMask>
         observeInput?.Invoke(k, input);
 
         // 5.8: the membrane update, Net2003Scheme's step (reset, two half steps, u).
-        if (blocks == 1)
-        {
-            Integrate(0);
-        }
-        else
-        {
-            Parallel.For(0, blocks, options, body);
-        }
+        team.Run();
 
         // 5.9: x(k + 1) = decay · x(k).
         int after = ((k + 1) & RingMask) * lanes;
