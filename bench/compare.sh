@@ -12,6 +12,8 @@
 #   --baseline-old-cli  give the baseline the CLI vocabulary before the redesign (bench single --threads 1,
 #                       bench population --steps 10000, bench net2003) instead of the current one
 #   --neurofold PATH    the neurofold binary to time (default src/NeuroFold.Cli/bin/Release/net10.0/neurofold)
+#   --only PATTERN      run only the configurations whose name matches the extended regular expression PATTERN
+#                       (for example --only 'W4 N=100000'), on every side
 #
 # Appends one JSON object per run to OUT:
 #   {"round": R, "side": "neurofold|baseline|limit|brian2", "config": "W2 N=100000 t2", "load1_start": L0, "load1_end": L1,
@@ -29,7 +31,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit "${1:-2}"; }
 
-brian2=0 limit=0 baseline="" baseline_old=0 nf="$root/src/NeuroFold.Cli/bin/Release/net10.0/neurofold"
+brian2=0 limit=0 baseline="" baseline_old=0 only="" nf="$root/src/NeuroFold.Cli/bin/Release/net10.0/neurofold"
 positional=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -38,6 +40,7 @@ while [ $# -gt 0 ]; do
     --baseline) [ $# -ge 2 ] || usage; baseline=$(realpath -m "$2"); shift ;;
     --baseline-old-cli) baseline_old=1 ;;
     --neurofold) [ $# -ge 2 ] || usage; nf=$(realpath -m "$2"); shift ;;
+    --only) [ $# -ge 2 ] || usage; only=$2; shift ;;
     -h|--help) usage 0 ;;
     --*) echo "unknown option $1" >&2; usage ;;
     *) positional+=("$1") ;;
@@ -75,6 +78,7 @@ trap 'rm -f "$errors"' EXIT
 record() { # side config command... : runs the command, appends its JSON line tagged with round, side, config and load
   local side=$1 config=$2; shift 2
   local l0 l1 line rec
+  if [ -n "$only" ] && ! printf '%s\n' "$config" | grep -Eq -- "$only"; then return 0; fi
   l0=$(load)
   if ! line=$("$@" 2>"$errors" | tail -n 1); then line=""; fi
   l1=$(load)
