@@ -55,6 +55,12 @@ internal sealed class StepTeam : IDisposable
     public void Run()
     {
         ObjectDisposedException.ThrowIf(stopping, this);
+        if (members == 1)
+        {
+            body(0);
+            return;
+        }
+
         if (pool is not null)
         {
             Parallel.For(0, members, pool, body);
