@@ -198,7 +198,7 @@ internal static class NetworkResolver
         }
 
         var built = model == Sparse
-            ? SparseNetwork.Create(neurons, k, maxDelay, g, seed)
+            ? SparseNetwork.Create(neurons, k, maxDelay, g, seed).Map(n => { HugePages.Collapse(n.Connectivity); return n; })
             : Izhikevich2003Network.Create(neurons, seed);
         var denseOverride = weights is null
             ? Success<Error, Option<Connectivity>>(None)
