@@ -58,7 +58,7 @@ internal sealed class NetworkKernel<TLane, TMask>
     readonly int[] slotBase;
     readonly int uniformDelay;
 
-    // sparse rows bucketed by target block: row j's targets in block b are blockSplit[j·blocks + b] … the next block's start − 1
+    // sparse rows bucketed by target block: row j's targets in block b are blockSplit[j·(blocks + 1) + b] … blockSplit[j·(blocks + 1) + b + 1] − 1
     readonly int[]? blockSplit;
 
     // input
@@ -502,7 +502,7 @@ internal sealed class NetworkKernel<TLane, TMask>
             // one shared delay (W4's): every synapse of this block's runs adds into that delay's slot
             for (int k = 0; k < blocks; k++)
             {
-                DeliverRuns(rs, split, blocks, tg, w, r, sb[uniformDelay], lists[k], counts[k], whole ? -1 : block);
+                DeliverRuns(rs, split, blocks + 1, tg, w, r, sb[uniformDelay], lists[k], counts[k], whole ? -1 : block);
             }
 
             return;
@@ -519,8 +519,8 @@ internal sealed class NetworkKernel<TLane, TMask>
                 if (!whole)
                 {
                     // this block's run of the row: its targets, in row order
-                    s = split![(j * blocks) + block];
-                    end = block + 1 < blocks ? split[(j * blocks) + block + 1] : end;
+                    s = split![(j * (blocks + 1)) + block];
+                    end = split[(j * (blocks + 1)) + block + 1];
                 }
 
                 for (; s < end; s++)
@@ -537,7 +537,7 @@ internal sealed class NetworkKernel<TLane, TMask>
     /// <summary>
     /// Adds the synapses of the rows <paramref name="rs"/> of <paramref name="list"/>[0 … <paramref name="count"/> − 1]
     /// (each row whole when <paramref name="block"/> is −1, else that block's run of it, from <paramref name="split"/>
-    /// with <paramref name="stride"/> blocks) into <c>ringArray[slot + target]</c>, fired neuron by fired neuron and in
+    /// with <paramref name="stride"/> = blocks + 1 entries per row) into <c>ringArray[slot + target]</c>, fired neuron by fired neuron and in
     /// row order.
     /// </summary>
     /// <remarks>
@@ -598,10 +598,10 @@ internal sealed class NetworkKernel<TLane, TMask>
 
     /// <summary>Synapses <c>s … end − 1</c> of row <paramref name="j"/>: the whole row (<paramref name="block"/> = −1) or block <paramref name="block"/>'s run.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static (int Start, int End) Run(int[] rowStart, int[]? split, int blocks, int j, int block) =>
+    static (int Start, int End) Run(int[] rowStart, int[]? split, int stride, int j, int block) =>
         block < 0
             ? (rowStart[j], rowStart[j + 1])
-            : (split![(j * blocks) + block], block + 1 < blocks ? split[(j * blocks) + block + 1] : rowStart[j + 1]);
+            : (split![(j * stride) + block], split[(j * stride) + block + 1]);
 
     /// <summary>True if <paramref name="a"/> and <paramref name="b"/> hold the same doubles bit for bit.</summary>
     static bool SameBits(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
@@ -647,18 +647,22 @@ internal sealed class NetworkKernel<TLane, TMask>
         return first;
     }
 
-    /// <summary>Where each row's run in each block starts: element <c>j·blocks + k</c> is the first synapse of row j whose target is ≥ <paramref name="blockStart"/>[k].</summary>
+    /// <summary>Where each row's run in each block starts and ends: element <c>j·(blocks + 1) + k</c> is the first synapse of row j whose target is ≥ <paramref name="blockStart"/>[k], element <c>j·(blocks + 1) + blocks</c> the row's end.</summary>
+    /// <remarks>Block k's run of row j is <c>split[j·(blocks + 1) + k] … split[j·(blocks + 1) + k + 1] − 1</c>: both bounds in one cache line, for the last block too.</remarks>
     internal static int[] BlockSplit(int[] rowStart, int[] targets, int[] blockStart)
     {
         int rows = rowStart.Length - 1;
         int blocks = blockStart.Length;
-        var split = new int[rows * blocks];
+        int stride = blocks + 1;
+        var split = new int[rows * stride];
         for (int j = 0; j < rows; j++)
         {
             for (int k = 0; k < blocks; k++)
             {
-                split[(j * blocks) + k] = LowerBound(targets, rowStart[j], rowStart[j + 1], blockStart[k]);
+                split[(j * stride) + k] = LowerBound(targets, rowStart[j], rowStart[j + 1], blockStart[k]);
             }
+
+            split[(j * stride) + blocks] = rowStart[j + 1];
         }
 
         return split;

@@ -54,15 +54,30 @@ public sealed class DeliveryFastPathProperties
 
                 foreach (int j in fired)
                 {
-                    int s0 = block < 0 ? rs[j] : split[(j * blocks) + block];
-                    int s1 = block < 0 || block + 1 == blocks ? rs[j + 1] : split[(j * blocks) + block + 1];
+                    // the run of the block by its targets (the plain definition, not the split table)
+                    int s0 = rs[j];
+                    int s1 = rs[j + 1];
+                    if (block >= 0)
+                    {
+                        while (s0 < s1 && tg[s0] < lo[block])
+                        {
+                            s0++;
+                        }
+
+                        int end = block + 1 < blocks ? lo[block + 1] : n;
+                        s1 = s0;
+                        while (s1 < rs[j + 1] && tg[s1] < end)
+                        {
+                            s1++;
+                        }
+                    }
                     for (int s = s0; s < s1; s++)
                     {
                         plain[slot + tg[s]] += w[s];
                     }
                 }
 
-                NetworkKernel<Core.Arithmetic.Lane128, System.Runtime.Intrinsics.Vector128<double>>.DeliverRuns(rs, split, blocks, tg, w, fast, slot, fired, fired.Length, block);
+                NetworkKernel<Core.Arithmetic.Lane128, System.Runtime.Intrinsics.Vector128<double>>.DeliverRuns(rs, split, blocks + 1, tg, w, fast, slot, fired, fired.Length, block);
                 if (!Bits(plain).SequenceEqual(Bits(fast)))
                 {
                     return false;
