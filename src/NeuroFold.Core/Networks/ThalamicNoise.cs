@@ -53,7 +53,7 @@ internal static class ThalamicNoise
     public static void Fill(double[] e, double[] sigma, ulong key, ulong offset, int from, int to)
     {
         int i = from;
-        if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Avx2.IsSupported)
+        if (Vector512.IsHardwareAccelerated && Avx512F.VL.IsSupported && Avx2.IsSupported)
         {
             i = FillVector512(e, sigma, key, offset, from, to);
         }
@@ -81,37 +81,28 @@ internal static class ThalamicNoise
 
     /// <summary>
     /// <see cref="Fill"/> eight neurons at a time from <paramref name="from"/> while eight remain; returns the first
-    /// neuron not written. Needs AVX-512 F and AVX2 (the caller checks).
+    /// neuron not written. Needs AVX-512 F and VL and AVX2 (the caller checks).
     /// </summary>
     /// <remarks>
     /// Batches of up to <see cref="Batch"/> neurons. <see cref="FillBatch512"/> computes lane l's first word
     /// <c>Mix(key + 64·(offset + i + l))</c> with the same 64-bit operations as <see cref="CounterRandom.BitsAt"/>, the
     /// same u (exact operations either way), reads the layer's <c>Ratio</c> and <c>X</c> with gathers and stores
-    /// <c>σ·(u·X)</c>, the scalar's two roundings, marking the lanes whose one-word test fails (about 2.7 % of draws);
-    /// <see cref="Redo512"/> then overwrites those.
+    /// <c>σ·(u·X)</c>, the scalar's two roundings, and lists the neurons whose one-word test fails (about 2.7 % of
+    /// draws) with a compressing store; <see cref="Redo512"/> then overwrites those.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int FillVector512(double[] e, double[] sigma, ulong key, ulong offset, int from, int to)
     {
-        // Rejected lanes are marked per vector and redone after the batch, so the vector loop makes no calls.
-        Span<byte> rejected = stackalloc byte[Batch / Vector512<double>.Count];
+        // Rejected lanes are listed by the vector loop itself (a compressing store, no branch) and redone after the
+        // batch, so the vector loop makes no calls.
         Span<int> redo = stackalloc int[Batch];
         int i = from;
         while (to - i >= Vector512<double>.Count)
         {
             int vectors = Math.Min(Batch, to - i) / Vector512<double>.Count;
-            bool any = FillBatch512(e.AsSpan(i - from, vectors * Vector512<double>.Count), sigma.AsSpan(i, vectors * Vector512<double>.Count), key, offset + (ulong)i, rejected[..vectors]);
-            if (any)
+            int count = FillBatch512(e.AsSpan(i - from, vectors * Vector512<double>.Count), sigma.AsSpan(i, vectors * Vector512<double>.Count), key, offset + (ulong)i, i, redo);
+            if (count > 0)
             {
-                int count = 0;
-                for (int k = 0; k < vectors; k++)
-                {
-                    for (uint bits = rejected[k]; bits != 0; bits &= bits - 1)
-                    {
-                        redo[count++] = i + (k * Vector512<double>.Count) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                    }
-                }
-
                 Redo512(e, sigma, key, offset, from, redo[..count]);
             }
 
@@ -229,19 +220,29 @@ internal static class ThalamicNoise
         return (p * scale, inRange);
     }
 
-    /// <summary>One batch of <see cref="FillVector512"/>: draws <paramref name="m0"/> + 0 … of whole vectors into <paramref name="e"/>; marks rejected lanes in <paramref name="rejected"/>; true if any.</summary>
+    /// <summary>One batch of <see cref="FillVector512"/>: draws <paramref name="m0"/> + 0 … of whole vectors into <paramref name="e"/>; lists the neurons (<paramref name="first"/> + lane) whose one-word test fails in <paramref name="redo"/>, ascending, and returns their count.</summary>
+    /// <remarks>Needs AVX-512 VL (the compressing store of eight 32-bit indices); <paramref name="redo"/> holds at least e.Length entries.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe bool FillBatch512(Span<double> e, ReadOnlySpan<double> sigma, ulong key, ulong m0, Span<byte> rejected)
+    internal static unsafe int FillBatch512(Span<double> e, ReadOnlySpan<double> sigma, ulong key, ulong m0, int first, Span<int> redo)
     {
+        int vectors = e.Length / Vector512<double>.Count;
+        if (redo.Length < e.Length || sigma.Length < e.Length)
+        {
+            throw new ArgumentException("the redo list and σ must hold the batch", nameof(redo));
+        }
+
+        var lanes = Vector256.Create(first) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+        var lanesStep = Vector256.Create(Vector512<double>.Count);
+        int count = 0;
         var step = Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7) * WordsPerDraw;
         var next = Vector512.Create(unchecked(key + (m0 * WordsPerDraw))) + step;
         var stride = Vector512.Create((ulong)Vector512<double>.Count * WordsPerDraw);
         var mask = Vector512.Create((ulong)(Layers - 1));
-        uint any = 0;
         fixed (double* xs = X)
         fixed (double* ratio = Ratio)
+        fixed (int* list = redo)
         {
-            for (int k = 0; k < rejected.Length; k++)
+            for (int k = 0; k < vectors; k++)
             {
                 var z = next;
                 next += stride;
@@ -257,13 +258,14 @@ internal static class ThalamicNoise
                 int at = k * Vector512<double>.Count;
                 var result = Vector512.Create(sigma.Slice(at, Vector512<double>.Count)) * (u * x);
                 result.CopyTo(e.Slice(at, Vector512<double>.Count));
-                uint bits = (uint)Vector512.GreaterThanOrEqual(Vector512.Abs(u), r).ExtractMostSignificantBits();
-                rejected[k] = (byte)bits;
-                any |= bits;
+                var rejected = Vector512.GreaterThanOrEqual(Vector512.Abs(u), r).AsInt64();
+                Avx512F.VL.CompressStore(list + count, Avx512F.ConvertToVector256Int32(rejected), lanes);
+                count += System.Numerics.BitOperations.PopCount(rejected.ExtractMostSignificantBits());
+                lanes += lanesStep;
             }
         }
 
-        return any != 0;
+        return count;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

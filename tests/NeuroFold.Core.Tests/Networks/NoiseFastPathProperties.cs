@@ -100,7 +100,7 @@ public sealed class NoiseFastPathProperties
             ThalamicNoise.FillScalar(scalar, sigma, key, (ulong)offset * 977UL, from, from, to);
             ThalamicNoise.Fill(filled, sigma, key, (ulong)offset * 977UL, from, to);
             bool same = Bits(scalar).SequenceEqual(Bits(filled));
-            if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
+            if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported)
             {
                 var vector = new double[length];
                 int done = ThalamicNoise.FillVector512(vector, sigma, key, (ulong)offset * 977UL, from, to);
