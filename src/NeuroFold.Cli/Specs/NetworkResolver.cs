@@ -197,6 +197,8 @@ internal static class NetworkResolver
             return Fail<Error, ResolvedNetwork>(errors.ToSeq());
         }
 
+        // A sparse network's rows are read at random by every run: they go onto 2 MB pages once built (a placement
+        // hint that changes no value; HugePages).
         var built = model == Sparse
             ? SparseNetwork.Create(neurons, k, maxDelay, g, seed).Map(n => { HugePages.Collapse(n.Connectivity); return n; })
             : Izhikevich2003Network.Create(neurons, seed);

@@ -399,6 +399,8 @@ internal sealed class NetworkKernel<TLane, TMask>
             var ui = At(ref uRef, i);
             var ji = At(ref eRef, i) + At(ref curRef, i);
             Put(zero, ref curRef, i);
+            // dt·a and b from the vector's shared pair; c and d only when the step's reset can read them (a lane at or
+            // above the peak, or an arithmetic that always applies the reset), else zero, which the step never reads
             bool reset = TLane.SeesThreshold || TLane.AnyGreaterThanOrEqual(vi, peak);
             int ab = Unsafe.Add(ref atRef, (int)((uint)i / (uint)w));
             var constants = new Net2003Scheme.Constants<TLane, TMask>
