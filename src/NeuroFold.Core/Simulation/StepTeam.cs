@@ -1,13 +1,12 @@
 using System.Runtime.ExceptionServices;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace NeuroFold.Core.Simulation;
 
 /// <summary>
 /// Runs one action for members 0 … n − 1 at once, many times in a row (once per simulation step): member 0 on the
 /// calling thread, the others on threads of their own that wait for the next round by spinning; with one member, on
-/// the calling thread alone; with more members than processors, through <c>Parallel.For</c>.
+/// the calling thread alone.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -18,9 +17,10 @@ namespace NeuroFold.Core.Simulation;
 /// </para>
 /// <para>
 /// Which member does what never depends on timing, so the results are those of any other schedule. A member's
-/// exception ends the round; the first one is rethrown by <see cref="Run"/> once every member has finished. Spinning
-/// members only help when each has a processor, so a team of more members than processors hands its rounds to
-/// <c>Parallel.For</c> instead. Dispose the team to stop its threads.
+/// exception ends the round; the first one is rethrown by <see cref="Run"/> once every member has finished. A waiting
+/// member soon only yields its processor, so a team with more members than processors (a thread count the caller
+/// chose) still gets through its rounds, only without the gain. The team does not look at the machine: how many
+/// members, and so threads, is the caller's choice. Dispose the team to stop its threads.
 /// </para>
 /// </remarks>
 internal sealed class StepTeam : IDisposable
@@ -28,7 +28,6 @@ internal sealed class StepTeam : IDisposable
     readonly Action<int> body;
     readonly int members;
     readonly Thread[] helpers;
-    readonly ParallelOptions? pool;
     int round;
     int remaining;
     volatile bool stopping;
@@ -40,9 +39,7 @@ internal sealed class StepTeam : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(members, 1);
         this.body = body;
         this.members = members;
-        bool spin = members > 1 && members <= Environment.ProcessorCount;
-        pool = members > 1 && !spin ? new ParallelOptions { MaxDegreeOfParallelism = members } : null;
-        helpers = new Thread[spin ? members - 1 : 0];
+        helpers = new Thread[members - 1];
         for (int k = 0; k < helpers.Length; k++)
         {
             int member = k + 1;
@@ -58,12 +55,6 @@ internal sealed class StepTeam : IDisposable
         if (members == 1)
         {
             body(0);
-            return;
-        }
-
-        if (pool is not null)
-        {
-            Parallel.For(0, members, pool, body);
             return;
         }
 

@@ -10,7 +10,7 @@ public sealed class StepTeamTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    [InlineData(64)] // more members than processors: the Parallel.For path
+    [InlineData(64)] // more members than processors: waiting members yield theirs
     public void Every_member_runs_once_per_round_and_the_round_ends_after_all(int members)
     {
         var last = new int[members];
