@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using NeuroFold.Core.Arithmetic;
 using NeuroFold.Core.Numerics;
 using NeuroFold.Core.Random;
 
@@ -200,22 +201,7 @@ internal static class ThalamicNoise
         var inRange = Vector512.LessThanOrEqual(Vector512.Abs(x), Vector512.Create(8.0));
         var xs = Vector512.ConditionalSelect(inRange, x, Vector512<double>.Zero);
         var k = Avx512F.RoundScale(xs * 1.4426950408889634, 0);
-        var r = (xs - (k * 6.93147180369123816490e-01)) - (k * 1.90821492927058770002e-10);
-        var r2 = r * r;
-        var r4 = r2 * r2;
-        var q0 = Vector512<double>.One + r;
-        var q1 = Vector512.Create(0.5) + (r * (1.0 / 6.0));
-        var q2 = Vector512.Create(1.0 / 24.0) + (r * (1.0 / 120.0));
-        var q3 = Vector512.Create(1.0 / 720.0) + (r * (1.0 / 5040.0));
-        var q4 = Vector512.Create(1.0 / 40320.0) + (r * (1.0 / 362880.0));
-        var q5 = Vector512.Create(1.0 / 3628800.0) + (r * (1.0 / 39916800.0));
-        var q6 = Vector512.Create(1.0 / 479001600.0) + (r * (1.0 / 6227020800.0));
-        var s0 = q0 + (q1 * r2);
-        var s1 = q2 + (q3 * r2);
-        var s2 = q4 + (q5 * r2);
-        var t0 = s0 + (s1 * r4);
-        var t1 = s2 + (q6 * r4);
-        var p = t0 + (t1 * (r4 * r4));
+        var p = ExpOfReduced(new Lane512(xs), new Lane512(k)).Value;
         var scale = (Vector512.ConvertToInt64(k + Vector512.Create(1023.0)) << 52).AsDouble();
         return (p * scale, inRange);
     }
@@ -373,24 +359,32 @@ internal static class ThalamicNoise
         }
 
         double k = Math.Round(x * 1.4426950408889634);
-        double r = (x - (k * 6.93147180369123816490e-01)) - (k * 1.90821492927058770002e-10);
-        // Estrin's scheme (a short dependency chain): c₀ … c₁₃ = 1/i!.
-        double r2 = r * r;
-        double r4 = r2 * r2;
-        double q0 = 1.0 + r;
-        double q1 = 0.5 + (r * (1.0 / 6.0));
-        double q2 = (1.0 / 24.0) + (r * (1.0 / 120.0));
-        double q3 = (1.0 / 720.0) + (r * (1.0 / 5040.0));
-        double q4 = (1.0 / 40320.0) + (r * (1.0 / 362880.0));
-        double q5 = (1.0 / 3628800.0) + (r * (1.0 / 39916800.0));
-        double q6 = (1.0 / 479001600.0) + (r * (1.0 / 6227020800.0));
-        double s0 = q0 + (q1 * r2);
-        double s1 = q2 + (q3 * r2);
-        double s2 = q4 + (q5 * r2);
-        double t0 = s0 + (s1 * r4);
-        double t1 = s2 + (q6 * r4);
-        double p = t0 + (t1 * (r4 * r4));
+        double p = ExpOfReduced(new ScalarLane(x), new ScalarLane(k)).Value;
         return p * BitConverter.Int64BitsToDouble((long)(k + 1023.0) << 52);
+    }
+
+    /// <summary><c>e^r</c> for <c>r = (x − k·ln2Hi) − k·ln2Lo</c>: the part of <see cref="ApproxExp"/> that is the same in every lane type.</summary>
+    /// <remarks>Cody–Waite's two-part ln 2, then the Taylor polynomial of degree 13 (c_i = 1/i!) by Estrin's scheme (a short dependency chain).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static T ExpOfReduced<T>(T x, T k)
+        where T : struct, IArithmetic<T>
+    {
+        var r = (x - (k * T.Constant(6.93147180369123816490e-01))) - (k * T.Constant(1.90821492927058770002e-10));
+        var r2 = r * r;
+        var r4 = r2 * r2;
+        var q0 = T.Constant(1.0) + r;
+        var q1 = T.Constant(0.5) + (r * T.Constant(1.0 / 6.0));
+        var q2 = T.Constant(1.0 / 24.0) + (r * T.Constant(1.0 / 120.0));
+        var q3 = T.Constant(1.0 / 720.0) + (r * T.Constant(1.0 / 5040.0));
+        var q4 = T.Constant(1.0 / 40320.0) + (r * T.Constant(1.0 / 362880.0));
+        var q5 = T.Constant(1.0 / 3628800.0) + (r * T.Constant(1.0 / 39916800.0));
+        var q6 = T.Constant(1.0 / 479001600.0) + (r * T.Constant(1.0 / 6227020800.0));
+        var s0 = q0 + (q1 * r2);
+        var s1 = q2 + (q3 * r2);
+        var s2 = q4 + (q5 * r2);
+        var t0 = s0 + (s1 * r4);
+        var t1 = s2 + (q6 * r4);
+        return t0 + (t1 * (r4 * r4));
     }
 
     static double[] BuildX()
