@@ -16,10 +16,7 @@ public static class Adam
     {
         ArgumentNullException.ThrowIfNull(objective);
         int n = start.Length;
-        if (bounds.Length != n)
-        {
-            throw new ArgumentException($"{bounds.Length} bounds for {n} parameters", nameof(bounds));
-        }
+        Bound.CheckOnePerParameter(bounds, n);
 
         var z = new double[n];
         for (int j = 0; j < n; j++)

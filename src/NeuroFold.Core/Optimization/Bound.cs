@@ -26,6 +26,15 @@ public readonly record struct Bound(double Lower, double Upper)
         return CorrectlyRounded.Log(p / (1.0 - p));
     }
 
+    /// <summary>The argument check every minimiser starts with: one bound per parameter (and at least one parameter when <paramref name="needsOne"/>).</summary>
+    internal static void CheckOnePerParameter(ImmutableArray<Bound> bounds, int parameters, bool needsOne = false)
+    {
+        if (bounds.Length != parameters || (needsOne && parameters == 0))
+        {
+            throw new ArgumentException($"{bounds.Length} bounds for {parameters} parameters", nameof(bounds));
+        }
+    }
+
     /// <summary>θ of each unbounded coordinate: the point a minimiser at <paramref name="z"/> shows its objective.</summary>
     internal static ImmutableArray<double> Forward(ImmutableArray<Bound> bounds, ReadOnlySpan<double> z)
     {

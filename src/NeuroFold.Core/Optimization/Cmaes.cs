@@ -27,10 +27,7 @@ public static class Cmaes
     {
         ArgumentNullException.ThrowIfNull(objective);
         int n = start.Length;
-        if (bounds.Length != n || n == 0)
-        {
-            throw new ArgumentException($"{bounds.Length} bounds for {n} parameters", nameof(bounds));
-        }
+        Bound.CheckOnePerParameter(bounds, n, needsOne: true);
 
         int lambda = options.Population > 0 ? options.Population : DefaultPopulation(n);
         if (lambda < 2)

@@ -17,10 +17,7 @@ public static class Lbfgs
     {
         ArgumentNullException.ThrowIfNull(objective);
         int n = start.Length;
-        if (bounds.Length != n)
-        {
-            throw new ArgumentException($"{bounds.Length} bounds for {n} parameters", nameof(bounds));
-        }
+        Bound.CheckOnePerParameter(bounds, n);
 
         var state = new Search(objective, bounds, options.Evaluations);
         var z = new double[n];
