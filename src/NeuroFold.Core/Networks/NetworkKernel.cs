@@ -515,16 +515,8 @@ internal sealed class NetworkKernel<TLane, TMask>
             var list = lists[k];
             for (int x = 0; x < counts[k]; x++)
             {
-                int j = list[x];
-                int s = rs[j];
-                int end = rs[j + 1];
-                if (!whole)
-                {
-                    // this block's run of the row: its targets, in row order
-                    s = split![(j * (blocks + 1)) + block];
-                    end = split[(j * (blocks + 1)) + block + 1];
-                }
-
+                // the row, or this block's run of it: its targets, in row order
+                var (s, end) = Run(rs, split, blocks + 1, list[x], whole ? -1 : block);
                 for (; s < end; s++)
                 {
                     r[sb[dl[s]] + tg[s]] += w[s];
