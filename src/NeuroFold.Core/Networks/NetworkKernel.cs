@@ -135,7 +135,8 @@ internal sealed class NetworkKernel<TLane, TMask>
         stepsDone = start.StepsDone;
 
         maxDelay = network.Connectivity.MaxDelaySteps;
-        deliverAfter = MinDelay(network.Connectivity) >= 1;
+        int minDelay = MinDelay(network.Connectivity);
+        deliverAfter = minDelay >= 1;
         ringSlots = deliverAfter ? maxDelay : maxDelay + 1;
         ring = new double[ringSlots * lanes];
         for (int r = 0; r < maxDelay; r++)
@@ -156,7 +157,7 @@ internal sealed class NetworkKernel<TLane, TMask>
                 targets = Raw(sparse.Targets);
                 weights = Raw(sparse.Weights);
                 delays = Raw(sparse.DelaysSteps);
-                uniformDelay = UniformDelay(delays);
+                uniformDelay = minDelay == maxDelay ? minDelay : -1; // every synapse has the one delay, or −1
                 break;
             default:
                 throw new ArgumentException("unknown connectivity", nameof(network));
@@ -619,26 +620,6 @@ internal sealed class NetworkKernel<TLane, TMask>
             default:
                 return 0;
         }
-    }
-
-    /// <summary>The delay every synapse shares, or −1 when they differ.</summary>
-    static int UniformDelay(byte[] delays)
-    {
-        if (delays.Length == 0)
-        {
-            return 0;
-        }
-
-        byte first = delays[0];
-        foreach (byte d in delays)
-        {
-            if (d != first)
-            {
-                return -1;
-            }
-        }
-
-        return first;
     }
 
     /// <summary>Where each row's run in each block starts and ends: element <c>j·(blocks + 1) + k</c> is the first synapse of row j whose target is ≥ <paramref name="blockStart"/>[k], element <c>j·(blocks + 1) + blocks</c> the row's end.</summary>
